@@ -1,0 +1,155 @@
+//! load — stage 1. Input: the classified source files. Output: each file's typed front matter and
+//! rendered body (`Parsed`), read and parsed in parallel, with every diagnostic collected.
+
+use std::path::Path;
+
+use rayon::prelude::*;
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::discover::{Kind, SourceFile};
+use crate::frontmatter::{self, RawDoc};
+use crate::markdown::{LinkContext, Markdown, Rendered};
+use crate::model::{AuthorFields, OutputFields, PageFields, ProjectFields, TopicFields};
+use crate::urls;
+
+/// What one file's front matter says, by kind.
+#[derive(Debug, Clone)]
+pub(crate) enum Fields {
+    Home(PageFields),
+    Output(OutputFields),
+    Project(ProjectFields),
+    Author(AuthorFields),
+    Topic(TopicFields),
+    Page(PageFields),
+}
+
+/// One source file, parsed.
+#[derive(Debug, Clone)]
+pub(crate) struct Parsed {
+    pub src: SourceFile,
+    pub doc: RawDoc,
+    pub fields: Fields,
+    pub body: Rendered,
+}
+
+impl Parsed {
+    /// Where `value` is written under `key` in this file, for messages.
+    pub fn locate(&self, key: &str, value: &str) -> Option<(usize, usize)> {
+        frontmatter::locate_value(&self.doc.yaml, key, value, self.doc.yaml_first_line)
+    }
+
+    pub fn locate_key(&self, key: &str) -> Option<(usize, usize)> {
+        frontmatter::locate_key(&self.doc.yaml, key, self.doc.yaml_first_line)
+    }
+}
+
+/// Largest source file accepted: far above any real report, low enough to bound memory.
+pub(crate) const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// Reads and parses every file in parallel. Returns the parsed files (in input order) and all
+/// diagnostics (errors and warnings), sorted.
+pub(crate) fn load(
+    config: &SiteConfig,
+    markdown: &Markdown,
+    files: Vec<SourceFile>,
+) -> (Vec<Parsed>, Vec<Diagnostic>) {
+    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> = files
+        .into_par_iter()
+        .map(|src| match parse_file(config, markdown, src) {
+            Ok((p, warnings)) => (Some(p), warnings),
+            Err(d) => (None, vec![d]),
+        })
+        .collect();
+    let mut parsed = Vec::with_capacity(results.len());
+    let mut diagnostics = Vec::new();
+    for (p, d) in results {
+        parsed.extend(p);
+        diagnostics.extend(d);
+    }
+    Diagnostic::sort(&mut diagnostics);
+    (parsed, diagnostics)
+}
+
+fn parse_file(
+    config: &SiteConfig,
+    markdown: &Markdown,
+    src: SourceFile,
+) -> Result<(Parsed, Vec<Diagnostic>), Diagnostic> {
+    let read_error =
+        |e: std::io::Error| Diagnostic::error(&src.rel, format!("cannot read the file: {e}"));
+    let size = std::fs::metadata(&src.path).map_err(read_error)?.len();
+    if size > MAX_SOURCE_BYTES {
+        return Err(Diagnostic::error(
+            &src.rel,
+            format!(
+                "the file is {} MB, over the {} MB limit for a source file",
+                size >> 20,
+                MAX_SOURCE_BYTES >> 20
+            ),
+        )
+        .with_help("split the text, or attach the long document as a file under `files:`"));
+    }
+    let bytes = std::fs::read(&src.path).map_err(read_error)?;
+    let text = frontmatter::decode(&src.rel, &bytes)?;
+    let doc = frontmatter::split(&src.rel, &text)?;
+    let (fields, warnings) = parse_fields(&src.rel, src.kind, &doc)?;
+    let lang = &config.languages[src.lang].code;
+    let files = src
+        .kind
+        .is_bundle()
+        .then(|| format!("files/{}/{}/", src.kind.section(), urls::enc(&src.slug)));
+    let root = match src.kind {
+        Kind::Home | Kind::Page => "../../",
+        _ => "../../../",
+    };
+    let links = LinkContext {
+        lang,
+        root,
+        files: files.as_deref(),
+    };
+    let body = markdown.render(&doc.body, &links);
+    Ok((
+        Parsed {
+            src,
+            doc,
+            fields,
+            body,
+        },
+        warnings,
+    ))
+}
+
+fn parse_fields(
+    path: &Path,
+    kind: Kind,
+    doc: &RawDoc,
+) -> Result<(Fields, Vec<Diagnostic>), Diagnostic> {
+    let (yaml, line) = (doc.yaml.as_str(), doc.yaml_first_line);
+    Ok(match kind {
+        Kind::Home => {
+            let (f, w) = frontmatter::parse_yaml(path, yaml, line, PageFields::KNOWN)?;
+            (Fields::Home(f), w)
+        }
+        Kind::Output => {
+            let (f, w) = frontmatter::parse_yaml(path, yaml, line, OutputFields::KNOWN)?;
+            (Fields::Output(f), w)
+        }
+        Kind::Project => {
+            let (f, w) = frontmatter::parse_yaml(path, yaml, line, ProjectFields::KNOWN)?;
+            (Fields::Project(f), w)
+        }
+        Kind::Author => {
+            let (f, w) = frontmatter::parse_yaml(path, yaml, line, AuthorFields::KNOWN)?;
+            (Fields::Author(f), w)
+        }
+        Kind::Topic => {
+            let (f, w) = frontmatter::parse_yaml(path, yaml, line, TopicFields::KNOWN)?;
+            (Fields::Topic(f), w)
+        }
+        Kind::Page => {
+            let (f, w) = frontmatter::parse_yaml(path, yaml, line, PageFields::KNOWN)?;
+            (Fields::Page(f), w)
+        }
+    })
+}

@@ -1,0 +1,154 @@
+//! output — stage 4, the only module that writes to disk. Input: the rendered files and the
+//! files to copy. Output: the site folder, swapped in whole at the end so that a failed build
+//! leaves the previous site exactly as it was.
+
+use std::fs;
+use std::io;
+use std::path::{Path, PathBuf};
+
+use rayon::prelude::*;
+
+use crate::diagnostics::Diagnostic;
+use crate::render::OutFile;
+
+/// A file copied from the portal into the site.
+#[derive(Debug, Clone)]
+pub(crate) struct CopyFile {
+    pub src: PathBuf,
+    /// Path under the output folder, `/`-separated.
+    pub dest: String,
+}
+
+/// Refuses an output folder whose replacement would destroy the portal or more.
+pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
+    let abs = |p: &Path| -> PathBuf {
+        let p = if p.is_absolute() {
+            p.to_path_buf()
+        } else {
+            std::env::current_dir().unwrap_or_default().join(p)
+        };
+        normalize(&p)
+    };
+    let (root, out) = (abs(root), abs(out));
+    let root = root.canonicalize().unwrap_or(root);
+    let out = match (out.parent(), out.file_name()) {
+        (Some(parent), Some(name)) => parent
+            .canonicalize()
+            .unwrap_or(parent.to_path_buf())
+            .join(name),
+        _ => out,
+    };
+    let refuse = |why: &str| {
+        Err(Diagnostic::error(
+            &out,
+            format!(
+                "refusing to use `{}` as the output folder: {why}",
+                out.display()
+            ),
+        )
+        .with_help("choose a new folder of its own, e.g. `--output public`"))
+    };
+    if out.parent().is_none() {
+        return refuse("it is the root of the file system");
+    }
+    if out == root {
+        return refuse("it is the portal itself");
+    }
+    if root.starts_with(&out) {
+        return refuse("it contains the portal");
+    }
+    for own in ["content", "static", "themes", "i18n", "templates"] {
+        if out.starts_with(root.join(own)) {
+            return refuse(&format!("it is inside the portal's `{own}/` folder"));
+        }
+    }
+    Ok(())
+}
+
+/// Removes `.` and `..` components without touching the file system.
+fn normalize(p: &Path) -> PathBuf {
+    let mut out = PathBuf::new();
+    for c in p.components() {
+        match c {
+            std::path::Component::CurDir => {}
+            std::path::Component::ParentDir => {
+                out.pop();
+            }
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+/// Writes everything into a staging folder beside `out`, then swaps it in.
+pub(crate) fn write(out: &Path, files: &[OutFile], copies: &[CopyFile]) -> Result<(), Diagnostic> {
+    let name = out
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_else(|| "public".into());
+    let parent = out
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let staging = parent.join(format!(".{name}.nashr-staging"));
+    let old = parent.join(format!(".{name}.nashr-old"));
+    let fail = |what: &str, path: &Path, e: io::Error| {
+        Diagnostic::error(path, format!("cannot {what}: {e}"))
+            .with_help("check that the output folder's parent is writable and the disk is not full")
+    };
+    fs::create_dir_all(parent).map_err(|e| fail("create the folder", parent, e))?;
+    remove_if_present(&staging).map_err(|e| fail("clear the staging folder", &staging, e))?;
+    fs::create_dir_all(&staging).map_err(|e| fail("create the staging folder", &staging, e))?;
+
+    let written: Result<(), Diagnostic> = files
+        .par_iter()
+        .map(|f| {
+            let dest = staging.join(&f.path);
+            ensure_parent(&dest)
+                .and_then(|_| fs::write(&dest, &f.bytes))
+                .map_err(|e| fail("write", &dest, e))
+        })
+        .chain(copies.par_iter().map(|c| {
+            let dest = staging.join(&c.dest);
+            ensure_parent(&dest)
+                .and_then(|_| fs::copy(&c.src, &dest).map(drop))
+                .map_err(|e| fail("copy", &c.src, e))
+        }))
+        .collect();
+    if let Err(e) = written {
+        let _ = remove_if_present(&staging);
+        return Err(e);
+    }
+
+    remove_if_present(&old).map_err(|e| fail("clear", &old, e))?;
+    let had_previous = out.exists();
+    if had_previous {
+        fs::rename(out, &old).map_err(|e| fail("move the previous site aside", out, e))?;
+    }
+    if let Err(e) = fs::rename(&staging, out) {
+        if had_previous {
+            let _ = fs::rename(&old, out);
+        }
+        return Err(fail("move the new site into place", out, e));
+    }
+    if had_previous {
+        remove_if_present(&old).map_err(|e| fail("remove the previous site", &old, e))?;
+    }
+    Ok(())
+}
+
+fn ensure_parent(path: &Path) -> io::Result<()> {
+    match path.parent() {
+        Some(p) => fs::create_dir_all(p),
+        None => Ok(()),
+    }
+}
+
+fn remove_if_present(path: &Path) -> io::Result<()> {
+    match fs::symlink_metadata(path) {
+        Ok(m) if m.is_dir() => fs::remove_dir_all(path),
+        Ok(_) => fs::remove_file(path),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(()),
+        Err(e) => Err(e),
+    }
+}

@@ -1,0 +1,165 @@
+//! render — stage 3. Input: the resolved `Site`, the theme's templates, the UI strings and the
+//! locale formatters (all loaded once). Output: every page of every language as an in-memory
+//! file, rendered in parallel and sorted by path.
+
+mod pages;
+mod views;
+
+use std::sync::Arc;
+
+use fluent_bundle::{FluentArgs, FluentValue};
+use rayon::prelude::*;
+use tera::{Context, Kwargs, State, Tera, TeraResult};
+
+use crate::config::SiteConfig;
+use crate::diagnostics::Diagnostic;
+use crate::i18n::I18n;
+use crate::l10n::LocaleFormat;
+use crate::site::Site;
+use crate::theme::Theme;
+
+pub(crate) use pages::jobs;
+
+/// A file of the built site, held in memory until the write stage.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct OutFile {
+    /// Path under the output folder, `/`-separated.
+    pub path: String,
+    pub bytes: Vec<u8>,
+}
+
+/// Everything loaded once and shared by every page: templates, strings, formatters.
+pub(crate) struct Engine {
+    tera: Tera,
+    pub i18n: Arc<I18n>,
+    pub locales: Vec<LocaleFormat>,
+}
+
+impl Engine {
+    pub fn new(config: &SiteConfig, theme: &Theme, i18n: I18n) -> Result<Self, Vec<Diagnostic>> {
+        let i18n = Arc::new(i18n);
+        let mut tera = Tera::new();
+        tera.autoescape_on([".html", ".xml"]);
+        let strings = Arc::clone(&i18n);
+        tera.register_function(
+            "t",
+            move |kwargs: Kwargs, state: &State| -> TeraResult<String> {
+                let lang = match kwargs.get::<usize>("lang_index")? {
+                    Some(l) => l,
+                    None => state.get::<usize>("lang_index")?.unwrap_or(0),
+                };
+                let key: String = kwargs.must_get("key")?;
+                Ok(strings.t(lang, &key, fluent_args(&kwargs).as_ref()))
+            },
+        );
+        tera.add_raw_templates(
+            theme
+                .templates
+                .iter()
+                .map(|(n, s)| (n.as_str(), s.as_str())),
+        )
+        .map_err(|e| vec![template_error("", &e)])?;
+        let locales = config
+            .languages
+            .iter()
+            .map(|l| LocaleFormat::new(&l.locale))
+            .collect();
+        Ok(Self {
+            tera,
+            i18n,
+            locales,
+        })
+    }
+
+    /// Renders one template; a template error names the template and the page.
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+        self.tera
+            .render(template, ctx)
+            .map_err(|e| template_error(page, &e))
+    }
+
+    pub fn t(&self, lang: usize, key: &str) -> String {
+        self.i18n.t(lang, key, None)
+    }
+
+    pub fn t_args(&self, lang: usize, key: &str, args: &[(&str, FluentValue)]) -> String {
+        let mut fa = FluentArgs::new();
+        for (k, v) in args {
+            fa.set(*k, v.clone());
+        }
+        self.i18n.t(lang, key, Some(&fa))
+    }
+}
+
+/// Every keyword argument but `key`, as Fluent arguments (numbers stay numbers, for plurals).
+fn fluent_args(kwargs: &Kwargs) -> Option<FluentArgs<'static>> {
+    let mut args = FluentArgs::new();
+    for (k, v) in kwargs.iter() {
+        let Some(name) = k.as_str() else { continue };
+        if name == "key" || name == "lang_index" {
+            continue;
+        }
+        let value = match (v.as_f64(), v.as_str()) {
+            (Some(n), _) => FluentValue::from(n),
+            (None, Some(s)) => FluentValue::from(s.to_owned()),
+            _ => FluentValue::from(v.to_string()),
+        };
+        args.set(name.to_owned(), value);
+    }
+    (args.iter().count() > 0).then_some(args)
+}
+
+fn template_error(page: &str, e: &tera::Error) -> Diagnostic {
+    use std::error::Error;
+    let mut message = e.to_string();
+    let mut source = e.source();
+    while let Some(s) = source {
+        message.push_str(": ");
+        message.push_str(&s.to_string());
+        source = s.source();
+    }
+    let d = Diagnostic::error("templates", format!("template error: {message}"));
+    if page.is_empty() {
+        d
+    } else {
+        d.with_help(format!("while rendering {page}"))
+    }
+}
+
+/// Renders every page in parallel. Returns the files sorted by path, or every template error.
+pub(crate) fn render_site(site: &Site, engine: &Engine) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let results: Vec<Result<OutFile, Diagnostic>> = jobs(site)
+        .into_par_iter()
+        .map(|job| pages::render(site, engine, &job))
+        .collect();
+    let mut files = Vec::with_capacity(results.len());
+    let mut errors = Vec::new();
+    for r in results {
+        match r {
+            Ok(f) => files.push(f),
+            Err(e) => errors.push(e),
+        }
+    }
+    if !errors.is_empty() {
+        errors.dedup_by(|a, b| a.message == b.message);
+        return Err(errors);
+    }
+    files.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(files)
+}
+
+/// Escapes text for HTML (text and attribute values).
+pub(crate) fn escape_html(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 16);
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&#39;"),
+            c => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,292 @@
+//! The typed views templates receive: small structs built per page from the `Site`, with every
+//! link already written relative to the page and every date and number already formatted.
+
+use serde::Serialize;
+
+use crate::config::Lang;
+use crate::discover::Kind;
+use crate::model::{AuthorKind, PartialDate};
+use crate::render::Engine;
+use crate::site::{Attachment, Id, Officer, Output, Project, Site};
+use crate::urls::{self, Route};
+
+/// A language as templates see it.
+#[derive(Serialize, Clone, Copy)]
+pub(super) struct LangView<'a> {
+    pub code: &'a str,
+    pub name: &'a str,
+    pub dir: &'static str,
+}
+
+impl<'a> From<&'a Lang> for LangView<'a> {
+    fn from(l: &'a Lang) -> Self {
+        Self {
+            code: &l.code,
+            name: &l.name,
+            dir: l.direction.as_str(),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct Link {
+    pub href: String,
+    pub label: String,
+}
+
+/// The same page in another language, for the switcher and `hreflang`.
+#[derive(Serialize)]
+pub(super) struct Alternate<'a> {
+    pub lang: LangView<'a>,
+    pub href: String,
+    pub absolute: String,
+    pub current: bool,
+}
+
+/// What one page needs to place itself: its language, links back to the root, the menu.
+pub(super) struct PageCx<'a> {
+    pub site: &'a Site,
+    pub engine: &'a Engine,
+    pub lang: usize,
+    pub root: String,
+}
+
+impl<'a> PageCx<'a> {
+    pub fn new(site: &'a Site, engine: &'a Engine, lang: usize, route: &Route) -> Self {
+        Self {
+            site,
+            engine,
+            lang,
+            root: urls::root_prefix(&route.file()),
+        }
+    }
+
+    pub fn href(&self, route: &Route) -> String {
+        format!("{}{}", self.root, route.path())
+    }
+
+    pub fn code(&self) -> &'a str {
+        &self.site.config.languages[self.lang].code
+    }
+
+    pub fn lang_view(&self, lang: usize) -> LangView<'a> {
+        (&self.site.config.languages[lang]).into()
+    }
+
+    pub fn t(&self, key: &str) -> String {
+        self.engine.t(self.lang, key)
+    }
+
+    pub fn date(&self, d: &PartialDate) -> String {
+        self.engine.locales[self.lang].date(d)
+    }
+
+    pub fn number(&self, n: f64) -> String {
+        self.engine.locales[self.lang].number(n)
+    }
+
+    pub fn item_href(&self, kind: Kind, slug: &str) -> String {
+        self.href(&Route::Item(self.code(), kind, slug))
+    }
+
+    /// An author as a link with its name in this language (or the fallback's).
+    pub fn author(&self, id: Id) -> Option<AuthorLink<'a>> {
+        let item = &self.site.authors[id.0];
+        let shown = item.shown(self.lang, self.site.mode())?;
+        Some(AuthorLink {
+            href: self.item_href(Kind::Author, &item.slug),
+            name: &shown.v.name,
+            organisation: shown.v.kind == AuthorKind::Organisation,
+            lang: self.lang_view(shown.text_lang),
+        })
+    }
+
+    pub fn authors(&self, ids: &[Id]) -> Vec<AuthorLink<'a>> {
+        ids.iter().filter_map(|id| self.author(*id)).collect()
+    }
+
+    pub fn topic(&self, id: Id) -> Option<TitledLink<'a>> {
+        let item = &self.site.topics[id.0];
+        let shown = item.shown(self.lang, self.site.mode())?;
+        Some(TitledLink {
+            href: self.item_href(Kind::Topic, &item.slug),
+            title: &shown.v.title,
+            lang: self.lang_view(shown.text_lang),
+        })
+    }
+
+    pub fn project_link(&self, id: Id) -> Option<TitledLink<'a>> {
+        let item = &self.site.projects[id.0];
+        let shown = item.shown(self.lang, self.site.mode())?;
+        Some(TitledLink {
+            href: self.item_href(Kind::Project, &item.slug),
+            title: &shown.v.title,
+            lang: self.lang_view(shown.text_lang),
+        })
+    }
+
+    /// An output as it appears in lists.
+    pub fn output_card(&self, id: Id) -> Option<OutputCard<'a>> {
+        let item = &self.site.outputs[id.0];
+        let shown = item.shown(self.lang, self.site.mode())?;
+        let o: &Output = shown.v;
+        Some(OutputCard {
+            href: self.item_href(Kind::Output, &item.slug),
+            slug: &item.slug,
+            title: &o.title,
+            kind: o.kind.as_str(),
+            kind_label: self.t(&format!("type-{}", o.kind.as_str())),
+            date: self.date(&o.date),
+            date_iso: o.date.to_string(),
+            year: o.date.year,
+            authors: self.authors(&o.authors),
+            summary: &o.summary,
+            lang: self.lang_view(shown.text_lang),
+            fallback: shown.is_fallback(self.lang),
+            topics: o
+                .topics
+                .iter()
+                .map(|t| self.site.topics[t.0].slug.as_str())
+                .collect(),
+        })
+    }
+
+    pub fn project_card(&self, id: Id) -> Option<ProjectCard<'a>> {
+        let item = &self.site.projects[id.0];
+        let shown = item.shown(self.lang, self.site.mode())?;
+        let p: &Project = shown.v;
+        Some(ProjectCard {
+            href: self.item_href(Kind::Project, &item.slug),
+            title: &p.title,
+            status: p.status.as_str(),
+            status_label: self.t(&format!("status-{}", p.status.as_str())),
+            summary: &p.summary,
+            period: self.period(p),
+            outputs: self.site.index[self.lang].outputs_by_project[id.0].len(),
+            lang: self.lang_view(shown.text_lang),
+            fallback: shown.is_fallback(self.lang),
+        })
+    }
+
+    fn period(&self, p: &Project) -> String {
+        match (&p.start, &p.end) {
+            (Some(s), Some(e)) => format!("{} – {}", self.date(s), self.date(e)),
+            (Some(s), None) => self.date(s),
+            (None, Some(e)) => self.date(e),
+            (None, None) => String::new(),
+        }
+    }
+
+    pub fn file(&self, kind: Kind, slug: &str, f: &'a Attachment) -> FileView<'a> {
+        let language = f
+            .language
+            .as_deref()
+            .map(|code| match self.site.config.lang_index(code) {
+                Some(i) => self.lang_view(i),
+                None => LangView {
+                    code,
+                    name: code,
+                    dir: "auto",
+                },
+            });
+        FileView {
+            href: format!("{}{}", self.root, urls::attachment(kind, slug, &f.path)),
+            title: &f.title,
+            format: &f.format,
+            size: self.size(f.bytes),
+            bytes: f.bytes,
+            language,
+            name: f.path.rsplit('/').next().unwrap_or(&f.path),
+        }
+    }
+
+    /// "12 KB", "1.4 MB", in the language's words and digits.
+    pub fn size(&self, bytes: u64) -> String {
+        use fluent_bundle::FluentValue;
+        let (key, value) = if bytes < 1024 * 1024 {
+            ("size-kb", (bytes as f64 / 1024.0).ceil())
+        } else {
+            (
+                "size-mb",
+                (bytes as f64 / (1024.0 * 1024.0) * 10.0).round() / 10.0,
+            )
+        };
+        self.engine.t_args(
+            self.lang,
+            key,
+            &[("size", FluentValue::from(self.number(value)))],
+        )
+    }
+
+    /// The officer as a link when they are an author of the portal.
+    pub fn officer(&self, o: &'a Officer) -> Option<OfficerView<'a>> {
+        match o {
+            Officer::Author(id) => self.author(*id).map(OfficerView::Author),
+            Officer::Name(name) => Some(OfficerView::Name { name }),
+        }
+    }
+}
+
+#[derive(Serialize)]
+pub(super) struct AuthorLink<'a> {
+    pub href: String,
+    pub name: &'a str,
+    pub organisation: bool,
+    pub lang: LangView<'a>,
+}
+
+#[derive(Serialize)]
+pub(super) struct TitledLink<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub lang: LangView<'a>,
+}
+
+#[derive(Serialize)]
+#[serde(untagged)]
+pub(super) enum OfficerView<'a> {
+    Author(AuthorLink<'a>),
+    Name { name: &'a str },
+}
+
+#[derive(Serialize)]
+pub(super) struct OutputCard<'a> {
+    pub href: String,
+    pub slug: &'a str,
+    pub title: &'a str,
+    pub kind: &'static str,
+    pub kind_label: String,
+    pub date: String,
+    pub date_iso: String,
+    pub year: i32,
+    pub authors: Vec<AuthorLink<'a>>,
+    pub summary: &'a str,
+    /// The language the text is in.
+    pub lang: LangView<'a>,
+    pub fallback: bool,
+    pub topics: Vec<&'a str>,
+}
+
+#[derive(Serialize)]
+pub(super) struct ProjectCard<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub status: &'static str,
+    pub status_label: String,
+    pub summary: &'a str,
+    pub period: String,
+    pub outputs: usize,
+    pub lang: LangView<'a>,
+    pub fallback: bool,
+}
+
+#[derive(Serialize)]
+pub(super) struct FileView<'a> {
+    pub href: String,
+    pub title: &'a str,
+    pub name: &'a str,
+    pub format: &'a str,
+    pub size: String,
+    pub bytes: u64,
+    pub language: Option<LangView<'a>>,
+}

@@ -1,0 +1,206 @@
+//! urls — the sole owner of the URL scheme. Every address the site has is a `Route`; a route
+//! gives its percent-encoded path (relative to the site root, no leading slash), the file that
+//! holds it, the relative prefix back to the root, and its absolute URL.
+
+use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+
+use crate::discover::Kind;
+
+/// Characters escaped in one path segment (RFC 3986 `pchar` keeps the rest).
+const SEGMENT: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'/')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}')
+    .add(b'\'');
+
+/// A page of the site.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Route<'a> {
+    /// `/`: the language chooser.
+    Chooser,
+    /// `/404.html`.
+    NotFound,
+    Home(&'a str),
+    /// A section list (`outputs`, `projects`, `authors`, `topics`), page `n` (1-based).
+    List(&'a str, Kind, usize),
+    /// An item page: output, project, author, topic or free page.
+    Item(&'a str, Kind, &'a str),
+    /// A filtered output list: `/<lang>/outputs/<facet>/<value>/`, page `n`.
+    Facet(&'a str, &'a str, &'a str, usize),
+}
+
+impl Route<'_> {
+    /// The encoded path relative to the site root: `en/outputs/gbv-court/` (`""` for `/`).
+    pub fn path(&self) -> String {
+        let page = |n: usize| {
+            if n > 1 {
+                format!("page/{n}/")
+            } else {
+                String::new()
+            }
+        };
+        match self {
+            Route::Chooser => String::new(),
+            Route::NotFound => "404.html".into(),
+            Route::Home(lang) => format!("{}/", enc(lang)),
+            Route::List(lang, kind, n) => format!("{}/{}/{}", enc(lang), kind.section(), page(*n)),
+            Route::Item(lang, Kind::Page, slug) => format!("{}/{}/", enc(lang), enc(slug)),
+            Route::Item(lang, Kind::Home, _) => format!("{}/", enc(lang)),
+            Route::Item(lang, kind, slug) => {
+                format!("{}/{}/{}/", enc(lang), kind.section(), enc(slug))
+            }
+            Route::Facet(lang, facet, value, n) => {
+                format!(
+                    "{}/outputs/{}/{}/{}",
+                    enc(lang),
+                    enc(facet),
+                    enc(value),
+                    page(*n)
+                )
+            }
+        }
+    }
+
+    /// The file of this page in the output folder (decoded, with `index.html` for folders).
+    pub fn file(&self) -> String {
+        let raw = match self {
+            Route::Chooser => String::new(),
+            Route::NotFound => "404.html".into(),
+            Route::Home(lang) => format!("{lang}/"),
+            Route::List(lang, kind, n) => format!("{lang}/{}/{}", kind.section(), page_dir(*n)),
+            Route::Item(lang, Kind::Page, slug) => format!("{lang}/{slug}/"),
+            Route::Item(lang, Kind::Home, _) => format!("{lang}/"),
+            Route::Item(lang, kind, slug) => format!("{lang}/{}/{slug}/", kind.section()),
+            Route::Facet(lang, facet, value, n) => {
+                format!("{lang}/outputs/{facet}/{value}/{}", page_dir(*n))
+            }
+        };
+        if raw.is_empty() || raw.ends_with('/') {
+            format!("{raw}index.html")
+        } else {
+            raw
+        }
+    }
+}
+
+fn page_dir(n: usize) -> String {
+    if n > 1 {
+        format!("page/{n}/")
+    } else {
+        String::new()
+    }
+}
+
+/// Percent-encodes one path segment.
+pub fn enc(segment: &str) -> String {
+    utf8_percent_encode(segment, SEGMENT).to_string()
+}
+
+/// The encoded path of an attached file: `files/<kind>/<slug>/<path>`, one segment at a time.
+pub fn attachment(kind: Kind, slug: &str, path: &str) -> String {
+    let segments: Vec<String> = path.split('/').map(enc).collect();
+    format!(
+        "files/{}/{}/{}",
+        kind.section(),
+        enc(slug),
+        segments.join("/")
+    )
+}
+
+/// The decoded file of an attachment in the output folder.
+pub fn attachment_file(kind: Kind, slug: &str, path: &str) -> String {
+    format!("files/{}/{slug}/{path}", kind.section())
+}
+
+/// `../` once per folder between a page's file and the site root: prefixing a root-relative
+/// path with it gives a link that works at any base path and from the file system.
+pub fn root_prefix(file: &str) -> String {
+    let depth = file.matches('/').count();
+    if depth == 0 {
+        "./".into()
+    } else {
+        "../".repeat(depth)
+    }
+}
+
+/// The path part of the base URL, with slashes around it: `/portal/` (or `/`).
+pub fn base_path(base_url: &str) -> String {
+    let after_scheme = base_url
+        .split_once("://")
+        .map_or(base_url, |(_, rest)| rest);
+    match after_scheme.split_once('/') {
+        Some((_, path)) if !path.trim_matches('/').is_empty() => {
+            format!("/{}/", path.trim_matches('/'))
+        }
+        _ => "/".into(),
+    }
+}
+
+/// The absolute URL of a root-relative path.
+pub fn absolute(base_url: &str, path: &str) -> String {
+    format!("{base_url}/{path}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn routes_follow_the_scheme() {
+        assert_eq!(Route::Chooser.file(), "index.html");
+        assert_eq!(Route::Home("ur").path(), "ur/");
+        assert_eq!(Route::List("fr", Kind::Output, 1).path(), "fr/outputs/");
+        assert_eq!(
+            Route::List("fr", Kind::Output, 2).file(),
+            "fr/outputs/page/2/index.html"
+        );
+        assert_eq!(
+            Route::Item("en", Kind::Output, "a b").path(),
+            "en/outputs/a%20b/"
+        );
+        assert_eq!(
+            Route::Item("en", Kind::Output, "a b").file(),
+            "en/outputs/a b/index.html"
+        );
+        assert_eq!(Route::Item("en", Kind::Page, "about").path(), "en/about/");
+        assert_eq!(
+            Route::Facet("en", "type", "report", 1).path(),
+            "en/outputs/type/report/"
+        );
+    }
+
+    #[test]
+    fn attachments_are_encoded_per_segment() {
+        assert_eq!(
+            attachment(Kind::Output, "x", "docs/رپورٹ final.pdf"),
+            "files/outputs/x/docs/%D8%B1%D9%BE%D9%88%D8%B1%D9%B9%20final.pdf"
+        );
+    }
+
+    #[test]
+    fn base_path_of_urls() {
+        assert_eq!(base_path("https://example.org/portal"), "/portal/");
+        assert_eq!(base_path("https://example.org"), "/");
+        assert_eq!(base_path("http://x.org/a/b/"), "/a/b/");
+    }
+
+    #[test]
+    fn root_prefix_counts_folders() {
+        assert_eq!(root_prefix("index.html"), "./");
+        assert_eq!(root_prefix("en/index.html"), "../");
+        assert_eq!(root_prefix("en/outputs/x/index.html"), "../../../");
+    }
+}

@@ -1,0 +1,136 @@
+# UI strings of the default theme: English.
+# Every key here must exist in every language of the theme (a test checks it).
+
+## Page frame
+skip-to-content = Skip to content
+language-switcher = Language
+main-navigation = Main
+breadcrumbs = You are here
+pagination = Pages
+footer-generator = Built with nashr
+list-separator = {", "}
+
+## Navigation
+nav-home = Home
+nav-outputs = Outputs
+nav-projects = Projects
+nav-authors = Authors
+nav-topics = Topics
+
+## Missing translations
+fallback-notice = This text is not yet available in English; it is shown in { $language }.
+fallback-tag = In { $language }
+
+## Counts
+outputs-count = { $count ->
+    [0] No outputs
+    [one] { $count } output
+   *[other] { $count } outputs
+}
+projects-count = { $count ->
+    [0] No projects
+    [one] { $count } project
+   *[other] { $count } projects
+}
+duration-months = { $count ->
+    [one] { $count } month
+   *[other] { $count } months
+}
+
+## Lists
+home-latest = Latest outputs
+home-all-outputs = All outputs
+empty-list = Nothing here yet.
+page-previous = Previous page
+page-next = Next page
+page-of = Page { $current } of { $total }
+
+## Outputs
+field-date = Published
+field-authors = { $count ->
+    [one] Author
+   *[other] Authors
+}
+field-publisher = Publisher
+field-project = Project
+field-topics = Topics
+field-doi = DOI
+field-url = Permanent address
+field-license = Licence
+field-abstract = Abstract
+downloads = Downloads
+size-kb = { $size } KB
+size-mb = { $size } MB
+
+type-report = Report
+type-training-material = Training material
+type-brief = Brief
+type-article = Article
+type-dataset = Dataset
+type-presentation = Presentation
+type-video = Video
+
+## Projects
+project-facts = Project at a glance
+project-description = About the project
+project-outputs = What the project produced
+field-number = Project number
+field-funding = Total funding
+field-officer = Programme officer
+field-status = Status
+field-start = Start
+field-end = End
+field-duration = Duration
+field-programs = { $count ->
+    [one] Programme
+   *[other] Programmes
+}
+field-lead-organisations = { $count ->
+    [one] Lead organisation
+   *[other] Lead organisations
+}
+field-leaders = { $count ->
+    [one] Project leader
+   *[other] Project leaders
+}
+field-partners = Partners
+field-countries = { $count ->
+    [one] Country
+   *[other] Countries
+}
+field-regions = { $count ->
+    [one] Region
+   *[other] Regions
+}
+status-active = Active
+status-completed = Completed
+money = { $currency } { $amount }
+
+## Authors
+kind-person = Person
+kind-organisation = Organisation
+field-affiliation = Affiliation
+field-homepage = Website
+members = People
+role-leader = Project leader
+role-lead-organisation = Lead organisation
+role-partner = Partner
+role-officer = Programme officer
+
+## Error page
+not-found = This page does not exist, or has moved.
+not-found-home = Go to the home page of { $site }
+
+## Countries (ISO 3166-1 codes used in `countries:`)
+country-PK = Pakistan
+country-CA = Canada
+country-IN = India
+country-BD = Bangladesh
+country-AF = Afghanistan
+country-NP = Nepal
+country-LK = Sri Lanka
+country-FR = France
+country-SN = Senegal
+country-KE = Kenya
+country-US = United States
+country-GB = United Kingdom

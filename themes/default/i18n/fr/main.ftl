@@ -1,0 +1,135 @@
+# Chaînes d’interface du thème par défaut : français.
+
+## Cadre de page
+skip-to-content = Aller au contenu
+language-switcher = Langue
+main-navigation = Navigation principale
+breadcrumbs = Vous êtes ici
+pagination = Pages
+footer-generator = Réalisé avec nashr
+list-separator = {", "}
+
+## Navigation
+nav-home = Accueil
+nav-outputs = Publications
+nav-projects = Projets
+nav-authors = Auteurs et autrices
+nav-topics = Thèmes
+
+## Traductions manquantes
+fallback-notice = Ce texte n’est pas encore disponible en français ; il est affiché en { $language }.
+fallback-tag = En { $language }
+
+## Décomptes
+outputs-count = { $count ->
+    [0] Aucune publication
+    [one] { $count } publication
+   *[other] { $count } publications
+}
+projects-count = { $count ->
+    [0] Aucun projet
+    [one] { $count } projet
+   *[other] { $count } projets
+}
+duration-months = { $count ->
+    [one] { $count } mois
+   *[other] { $count } mois
+}
+
+## Listes
+home-latest = Dernières publications
+home-all-outputs = Toutes les publications
+empty-list = Rien pour l’instant.
+page-previous = Page précédente
+page-next = Page suivante
+page-of = Page { $current } sur { $total }
+
+## Publications
+field-date = Date de publication
+field-authors = { $count ->
+    [one] Auteur ou autrice
+   *[other] Auteurs et autrices
+}
+field-publisher = Éditeur
+field-project = Projet
+field-topics = Thèmes
+field-doi = DOI
+field-url = Adresse pérenne
+field-license = Licence
+field-abstract = Résumé
+downloads = Téléchargements
+size-kb = { $size } Ko
+size-mb = { $size } Mo
+
+type-report = Rapport
+type-training-material = Matériel de formation
+type-brief = Note de synthèse
+type-article = Article
+type-dataset = Jeu de données
+type-presentation = Présentation
+type-video = Vidéo
+
+## Projets
+project-facts = Le projet en bref
+project-description = À propos du projet
+project-outputs = Ce que le projet a produit
+field-number = Numéro de projet
+field-funding = Financement total
+field-officer = Responsable de programme
+field-status = État du projet
+field-start = Début
+field-end = Fin
+field-duration = Durée
+field-programs = { $count ->
+    [one] Programme
+   *[other] Programmes
+}
+field-lead-organisations = { $count ->
+    [one] Organisation principale
+   *[other] Organisations principales
+}
+field-leaders = { $count ->
+    [one] Chargé·e de projet
+   *[other] Chargé·es de projet
+}
+field-partners = Partenaires
+field-countries = { $count ->
+    [one] Pays
+   *[other] Pays
+}
+field-regions = { $count ->
+    [one] Région
+   *[other] Régions
+}
+status-active = En cours
+status-completed = Terminé
+money = { $amount } { $currency }
+
+## Auteurs
+kind-person = Personne
+kind-organisation = Organisation
+field-affiliation = Affiliation
+field-homepage = Site web
+members = Membres
+role-leader = Chargé·e de projet
+role-lead-organisation = Organisation principale
+role-partner = Partenaire
+role-officer = Responsable de programme
+
+## Page d’erreur
+not-found = Cette page n’existe pas ou a été déplacée.
+not-found-home = Aller à l’accueil de { $site }
+
+## Pays (codes ISO 3166-1 de `countries:`)
+country-PK = Pakistan
+country-CA = Canada
+country-IN = Inde
+country-BD = Bangladesh
+country-AF = Afghanistan
+country-NP = Népal
+country-LK = Sri Lanka
+country-FR = France
+country-SN = Sénégal
+country-KE = Kenya
+country-US = États-Unis
+country-GB = Royaume-Uni

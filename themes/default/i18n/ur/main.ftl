@@ -1,0 +1,135 @@
+# ڈیفالٹ تھیم کی عبارتیں: اردو
+
+## صفحے کا ڈھانچہ
+skip-to-content = مواد پر جائیں
+language-switcher = زبان
+main-navigation = مرکزی فہرست
+breadcrumbs = آپ یہاں ہیں
+pagination = صفحات
+footer-generator = nashr سے تیار کردہ
+list-separator = {"، "}
+
+## مرکزی فہرست
+nav-home = سرورق
+nav-outputs = مطبوعات
+nav-projects = منصوبے
+nav-authors = مصنفین
+nav-topics = موضوعات
+
+## ترجمہ دستیاب نہ ہو
+fallback-notice = یہ تحریر ابھی اردو میں دستیاب نہیں، اس لیے { $language } میں دکھائی جا رہی ہے۔
+fallback-tag = { $language } میں
+
+## تعداد
+outputs-count = { $count ->
+    [0] کوئی اشاعت نہیں
+    [one] { $count } اشاعت
+   *[other] { $count } مطبوعات
+}
+projects-count = { $count ->
+    [0] کوئی منصوبہ نہیں
+    [one] { $count } منصوبہ
+   *[other] { $count } منصوبے
+}
+duration-months = { $count ->
+    [one] { $count } مہینہ
+   *[other] { $count } مہینے
+}
+
+## فہرستیں
+home-latest = تازہ ترین مطبوعات
+home-all-outputs = تمام مطبوعات
+empty-list = یہاں ابھی کچھ نہیں۔
+page-previous = پچھلا صفحہ
+page-next = اگلا صفحہ
+page-of = صفحہ { $current } از { $total }
+
+## مطبوعات
+field-date = تاریخِ اشاعت
+field-authors = { $count ->
+    [one] مصنف
+   *[other] مصنفین
+}
+field-publisher = ناشر
+field-project = منصوبہ
+field-topics = موضوعات
+field-doi = DOI
+field-url = مستقل پتا
+field-license = لائسنس
+field-abstract = خلاصہ
+downloads = ڈاؤن لوڈ
+size-kb = { $size } کے بی
+size-mb = { $size } ایم بی
+
+type-report = رپورٹ
+type-training-material = تربیتی مواد
+type-brief = مختصر جائزہ
+type-article = مضمون
+type-dataset = ڈیٹا سیٹ
+type-presentation = پریزنٹیشن
+type-video = ویڈیو
+
+## منصوبے
+project-facts = منصوبہ ایک نظر میں
+project-description = منصوبے کا تعارف
+project-outputs = منصوبے کے نتائج
+field-number = منصوبہ نمبر
+field-funding = کل مالی معاونت
+field-officer = پروگرام افسر
+field-status = کیفیت
+field-start = آغاز
+field-end = اختتام
+field-duration = مدت
+field-programs = { $count ->
+    [one] پروگرام
+   *[other] پروگرام
+}
+field-lead-organisations = { $count ->
+    [one] مرکزی ادارہ
+   *[other] مرکزی ادارے
+}
+field-leaders = { $count ->
+    [one] منصوبے کے سربراہ
+   *[other] منصوبے کے سربراہان
+}
+field-partners = شراکت دار
+field-countries = { $count ->
+    [one] ملک
+   *[other] ممالک
+}
+field-regions = { $count ->
+    [one] علاقہ
+   *[other] علاقے
+}
+status-active = جاری
+status-completed = مکمل
+money = { $amount } { $currency }
+
+## مصنفین
+kind-person = فرد
+kind-organisation = ادارہ
+field-affiliation = وابستگی
+field-homepage = ویب سائٹ
+members = وابستہ افراد
+role-leader = منصوبے کی سربراہی
+role-lead-organisation = مرکزی ادارہ
+role-partner = شراکت دار
+role-officer = پروگرام افسر
+
+## خرابی کا صفحہ
+not-found = یہ صفحہ موجود نہیں، یا کہیں اور منتقل ہو چکا ہے۔
+not-found-home = { $site } کے سرورق پر جائیں
+
+## ممالک (`countries:` کے ISO 3166-1 کوڈ)
+country-PK = پاکستان
+country-CA = کینیڈا
+country-IN = بھارت
+country-BD = بنگلہ دیش
+country-AF = افغانستان
+country-NP = نیپال
+country-LK = سری لنکا
+country-FR = فرانس
+country-SN = سینیگال
+country-KE = کینیا
+country-US = ریاست ہائے متحدہ امریکا
+country-GB = برطانیہ
