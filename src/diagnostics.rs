@@ -100,10 +100,11 @@ pub fn did_you_mean<'a>(
     candidates
         .into_iter()
         .map(|c| {
-            (
-                strsim::normalized_damerau_levenshtein(&value_lower, &c.to_lowercase()),
-                c,
-            )
+            let c_lower = c.to_lowercase();
+            let score = strsim::normalized_damerau_levenshtein(&value_lower, &c_lower);
+            // Short codes (`fe` for `fr`) are close at one edit even though half differs.
+            let one_edit = strsim::damerau_levenshtein(&value_lower, &c_lower) == 1;
+            (if one_edit { score.max(0.7) } else { score }, c)
         })
         .filter(|(score, _)| *score >= 0.7)
         .max_by(|a, b| a.0.total_cmp(&b.0).then_with(|| b.1.cmp(a.1)))

@@ -195,15 +195,19 @@ fn split_language<'a>(
     }
     if looks_like_language(suffix) {
         let codes: Vec<&str> = config.codes().collect();
+        let configured = format!(
+            "configured languages: {}; add `{suffix}` to `languages` in site.yaml or rename the file",
+            codes.join(", ")
+        );
+        let help = match crate::diagnostics::did_you_mean(suffix, codes.iter().copied()) {
+            Some(code) => format!("did you mean `{code}`? {configured}"),
+            None => configured,
+        };
         return Err(Diagnostic::error(
             rel,
             format!("language suffix `{suffix}` is not one of the languages in site.yaml"),
         )
-        .suggest(suffix, codes.iter().copied())
-        .with_help(format!(
-            "configured languages: {}; add `{suffix}` to `languages` in site.yaml or rename the file",
-            codes.join(", ")
-        )));
+        .with_help(help));
     }
     Ok((stem, config.default_lang))
 }

@@ -83,10 +83,12 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
     let de = serde_yaml::Deserializer::from_str(yaml);
     let value: T =
         serde_ignored::deserialize(de, |p| unknown.push(p.to_string())).map_err(|e| {
-            let pos = e
-                .location()
-                .map(|l| (l.line() + first_line - 1, l.column()));
-            Diagnostic::error(path, yaml_message(&e)).at(pos)
+            let message = yaml_message(&e);
+            let pos = duplicate_key_position(yaml, &message, first_line).or_else(|| {
+                e.location()
+                    .map(|l| (l.line() + first_line - 1, l.column()))
+            });
+            Diagnostic::error(path, message).at(pos)
         })?;
     let warnings = unknown
         .into_iter()
@@ -98,6 +100,22 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
         })
         .collect();
     Ok((value, warnings))
+}
+
+/// serde reports a duplicate field at the start of its mapping; point at the second key instead.
+fn duplicate_key_position(yaml: &str, message: &str, first_line: usize) -> Option<(usize, usize)> {
+    let key = message
+        .split("duplicate field `")
+        .nth(1)?
+        .split('`')
+        .next()?;
+    let first = locate_key(yaml, key, first_line)?;
+    let rest: String = yaml
+        .lines()
+        .skip(first.0 - first_line + 1)
+        .collect::<Vec<_>>()
+        .join("\n");
+    locate_key(&rest, key, first.0 + 1)
 }
 
 /// serde_yaml's message without the position it appends (ours is counted from the file).
@@ -204,8 +222,9 @@ mod tests {
     #[test]
     fn unknown_fields_warn_with_suggestion() {
         let d = doc("---\ntitle: A\nauthor: [x]\n---\n");
-        let (_, w) =
+        let (fm, w) =
             parse_yaml::<Fm>(Path::new("x.md"), &d.yaml, 2, &["title", "authors"]).unwrap();
+        assert_eq!((fm.title.as_str(), fm.authors), ("A", None));
         assert_eq!(w.len(), 1);
         assert_eq!(w[0].pos, Some((3, 1)));
         assert_eq!(w[0].help.as_deref(), Some("did you mean `authors`?"));

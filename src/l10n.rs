@@ -33,7 +33,7 @@ pub(crate) fn icu_locale(lang: &LanguageIdentifier) -> Locale {
     } else {
         tag
     };
-    Locale::try_from_str(&tag).unwrap_or_else(|_| Locale::UNKNOWN)
+    Locale::try_from_str(&tag).unwrap_or(Locale::UNKNOWN)
 }
 
 impl LocaleFormat {

@@ -108,7 +108,10 @@ fn parse_file(
         root,
         files: files.as_deref(),
     };
-    let body = markdown.render(&doc.body, &links);
+    let mut body = markdown.render(&doc.body, &links);
+    if config.safe_html {
+        body.html = sanitize(&body.html);
+    }
     Ok((
         Parsed {
             src,
@@ -118,6 +121,17 @@ fn parse_file(
         },
         warnings,
     ))
+}
+
+/// Raw HTML written in a body, made harmless: scripts, event handlers, script URLs and unknown
+/// elements go, the document's structure and classes (for code highlighting) stay.
+fn sanitize(html: &str) -> String {
+    ammonia::Builder::default()
+        .add_generic_attributes(["class", "id", "lang", "dir"])
+        .add_tags(["figure", "figcaption", "details", "summary"])
+        .link_rel(None)
+        .clean(html)
+        .to_string()
 }
 
 fn parse_fields(

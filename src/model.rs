@@ -182,20 +182,27 @@ pub struct Slugs(pub Vec<String>);
 
 impl<'de> Deserialize<'de> for Slugs {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        #[derive(Deserialize)]
-        #[serde(untagged)]
-        enum OneOrMany {
-            One(String),
-            Many(Vec<String>),
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = Slugs;
+            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
+                f.write_str("a list of slugs, e.g. `[fawad-mahnoor, dastak]`")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Slugs, E> {
+                Ok(Slugs(vec![v.to_owned()]))
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Slugs, A::Error> {
+                let mut out = Vec::new();
+                while let Some(s) = seq.next_element::<String>()? {
+                    out.push(s);
+                }
+                Ok(Slugs(out))
+            }
         }
-        // Untagged enums lose the precise message; say what is expected instead.
-        match OneOrMany::deserialize(d) {
-            Ok(OneOrMany::One(s)) => Ok(Slugs(vec![s])),
-            Ok(OneOrMany::Many(v)) => Ok(Slugs(v)),
-            Err(_) => Err(serde::de::Error::custom(
-                "expected a list of slugs, e.g. `[fawad-mahnoor, dastak]`",
-            )),
-        }
+        d.deserialize_any(V)
     }
 }
 

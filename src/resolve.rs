@@ -9,7 +9,7 @@ use std::path::Path;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::config::SiteConfig;
-use crate::diagnostics::Diagnostic;
+use crate::diagnostics::{did_you_mean, Diagnostic};
 use crate::discover::Kind;
 use crate::load::{Fields, Parsed};
 use crate::model::{
@@ -42,15 +42,17 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
-    fn error(&mut self, key: &str, value: &str, message: String) -> Option<&mut Diagnostic> {
+    fn error(&mut self, key: &str, value: &str, message: String, help: Option<String>) {
         let pos = if value.is_empty() {
             self.file.locate_key(key)
         } else {
             self.file.locate(key, value)
         };
-        let errors = self.errors.as_mut()?;
-        errors.push(Diagnostic::error(&self.file.src.rel, message).at(pos.or(Some((1, 1)))));
-        errors.last_mut()
+        if let Some(errors) = self.errors.as_mut() {
+            let mut d = Diagnostic::error(&self.file.src.rel, message).at(pos.or(Some((1, 1))));
+            d.help = help;
+            errors.push(d);
+        }
     }
 
     fn missing(&mut self, key: &str, example: &str) {
@@ -69,7 +71,7 @@ impl Checker<'_> {
         match PartialDate::parse(&value.0) {
             Ok(d) => Some(d),
             Err(message) => {
-                self.error(key, &value.0, message);
+                self.error(key, &value.0, message, None);
                 None
             }
         }
@@ -84,14 +86,11 @@ impl Checker<'_> {
     ) -> Option<T> {
         let found = parse(value);
         if found.is_none() {
-            let list = names.join("`, `");
-            if let Some(d) = self.error(key, value, format!("unknown {key} `{value}`")) {
-                *d = std::mem::replace(d, Diagnostic::error("", ""))
-                    .suggest(value, names.iter().copied());
-                if d.help.is_none() {
-                    d.help = Some(format!("use one of `{list}`"));
-                }
-            }
+            let help = match did_you_mean(value, names.iter().copied()) {
+                Some(best) => format!("did you mean `{best}`?"),
+                None => format!("use one of `{}`", names.join("`, `")),
+            };
+            self.error(key, value, format!("unknown {key} `{value}`"), Some(help));
         }
         found
     }
@@ -107,9 +106,8 @@ impl Checker<'_> {
             return Some(*id);
         }
         let candidates: Vec<&str> = table.keys().map(String::as_str).collect();
-        if let Some(d) = self.error(key, slug, format!("unknown {what} `{slug}`")) {
-            *d = std::mem::replace(d, Diagnostic::error("", "")).suggest(slug, candidates);
-        }
+        let help = did_you_mean(slug, candidates).map(|best| format!("did you mean `{best}`?"));
+        self.error(key, slug, format!("unknown {what} `{slug}`"), help);
         None
     }
 
@@ -442,7 +440,6 @@ fn output(
         url: f.url.clone(),
         license: f.license.clone(),
         publisher,
-        source: own.src.rel.clone(),
     })
 }
 
@@ -477,13 +474,11 @@ fn attachments(root: &Path, own: &Parsed, files: &[FileField], c: &mut Checker) 
                 "files",
                 &f.path,
                 format!("file path `{}` points outside the output's folder", f.path),
-            )
-            .map(|d| {
-                d.help = Some(
+                Some(
                     "list a file that sits in the same folder as index.md, e.g. `path: report.pdf`"
                         .into(),
-                )
-            });
+                ),
+            );
             continue;
         }
         let full = folder.join(rel);
@@ -496,6 +491,7 @@ fn attachments(root: &Path, own: &Parsed, files: &[FileField], c: &mut Checker) 
                         "file `{}` is a link to a place outside the output's folder",
                         f.path
                     ),
+                    None,
                 );
                 continue;
             }
@@ -530,15 +526,14 @@ fn attachments(root: &Path, own: &Parsed, files: &[FileField], c: &mut Checker) 
                     .iter()
                     .map(String::as_str)
                     .filter(|n| !n.ends_with(".md"));
-                let d = c.error(
+                let help =
+                    did_you_mean(&f.path, candidates).map(|b| format!("did you mean `{b}`?"));
+                c.error(
                     "files",
                     &f.path,
                     format!("file `{}` does not exist", f.path),
+                    help,
                 );
-                if let Some(d) = d {
-                    *d = std::mem::replace(d, Diagnostic::error("", ""))
-                        .suggest(&f.path, candidates);
-                }
             }
         }
     }
@@ -580,6 +575,7 @@ fn project(
                 "end",
                 &e.to_string(),
                 format!("the project ends (`{e}`) before it starts (`{s}`)"),
+                None,
             );
         }
     }
@@ -590,16 +586,15 @@ fn project(
                 "currency",
                 code,
                 format!("currency `{code}` is not an ISO 4217 code"),
-            )
-            .map(|d| {
-                d.help = Some("write three capital letters, e.g. `CAD`, `USD`, `EUR`, `PKR`".into())
-            });
+                Some("write three capital letters, e.g. `CAD`, `USD`, `EUR`, `PKR`".into()),
+            );
         }
         if !(funding.amount.is_finite() && funding.amount >= 0.0) {
             c.error(
                 "amount",
                 "",
                 "the funding amount must be a positive number".into(),
+                None,
             );
         }
     }
@@ -624,8 +619,7 @@ fn project(
                     .find(|(_, v)| *v == id)
                     .map(|(k, _)| k.clone())
                     .unwrap_or_default();
-                c.error(key, &slug, format!("`{slug}` in `{key}` is a person, not an organisation"))
-                    .map(|d| d.help = Some(format!("set `kind: organisation` in authors/{slug}.md, or list the person under `leaders`")));
+                c.error(key, &slug, format!("`{slug}` in `{key}` is a person, not an organisation"), Some(format!("set `kind: organisation` in authors/{slug}.md, or list the person under `leaders`")));
             }
         }
     }
@@ -640,8 +634,8 @@ fn project(
                 "countries",
                 code,
                 format!("country `{code}` is not an ISO 3166-1 alpha-2 code"),
-            )
-            .map(|d| d.help = Some("write two capital letters, e.g. `PK`, `CA`, `FR`".into()));
+                Some("write two capital letters, e.g. `PK`, `CA`, `FR`".into()),
+            );
         }
     }
     let topics = c.references("topics", "topic", f.topics.as_ref(), &refs.topics);
@@ -704,23 +698,20 @@ fn author(
                 "affiliation",
                 a,
                 format!("`{a}` cannot be its own affiliation"),
-            )
-            .map(|d| {
-                d.help =
-                    Some("name the organisation this author belongs to, or remove the field".into())
-            });
+                Some("name the organisation this author belongs to, or remove the field".into()),
+            );
             return None;
         }
         c.reference("affiliation", "organisation", a, &refs.authors)
     });
     if let Some(orcid) = &f.orcid {
         if !valid_orcid(orcid) {
-            c.error("orcid", orcid, format!("`{orcid}` is not an ORCID iD"))
-                .map(|d| {
-                    d.help = Some(
-                        "write the 16 digits as `0000-0002-1825-0097` (the last may be X)".into(),
-                    )
-                });
+            c.error(
+                "orcid",
+                orcid,
+                format!("`{orcid}` is not an ORCID iD"),
+                Some("write the 16 digits as `0000-0002-1825-0097` (the last may be X)".into()),
+            );
         }
     }
     let name = name?;
@@ -792,6 +783,7 @@ fn page(
     };
     Some(Page {
         title,
+        description: f.description.clone(),
         menu_weight: f.menu_weight,
         body_html: own.body.html.clone(),
     })

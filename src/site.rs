@@ -1,8 +1,6 @@
 //! site — the immutable result of stage 2 (resolve): every item with its version in each
 //! language, references as ids, and the reverse indexes the pages need. Rendering only reads it.
 
-use std::path::PathBuf;
-
 use crate::config::{MissingTranslation, SiteConfig};
 use crate::model::{AuthorKind, Funding, OutputType, PartialDate, Status};
 
@@ -85,7 +83,6 @@ pub(crate) struct Output {
     pub url: Option<String>,
     pub license: Option<String>,
     pub publisher: Option<Id>,
-    pub source: PathBuf,
 }
 
 /// The funder's programme officer: an author of the portal, or a plain name.
@@ -136,6 +133,8 @@ pub(crate) struct Topic {
 #[derive(Debug)]
 pub(crate) struct Page {
     pub title: String,
+    /// For search engines and link previews.
+    pub description: Option<String>,
     pub menu_weight: Option<i64>,
     pub body_html: String,
 }

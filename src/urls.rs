@@ -38,38 +38,22 @@ pub enum Route<'a> {
     List(&'a str, Kind, usize),
     /// An item page: output, project, author, topic or free page.
     Item(&'a str, Kind, &'a str),
-    /// A filtered output list: `/<lang>/outputs/<facet>/<value>/`, page `n`.
-    Facet(&'a str, &'a str, &'a str, usize),
 }
 
 impl Route<'_> {
     /// The encoded path relative to the site root: `en/outputs/gbv-court/` (`""` for `/`).
     pub fn path(&self) -> String {
-        let page = |n: usize| {
-            if n > 1 {
-                format!("page/{n}/")
-            } else {
-                String::new()
-            }
-        };
         match self {
             Route::Chooser => String::new(),
             Route::NotFound => "404.html".into(),
             Route::Home(lang) => format!("{}/", enc(lang)),
-            Route::List(lang, kind, n) => format!("{}/{}/{}", enc(lang), kind.section(), page(*n)),
+            Route::List(lang, kind, n) => {
+                format!("{}/{}/{}", enc(lang), kind.section(), page_dir(*n))
+            }
             Route::Item(lang, Kind::Page, slug) => format!("{}/{}/", enc(lang), enc(slug)),
             Route::Item(lang, Kind::Home, _) => format!("{}/", enc(lang)),
             Route::Item(lang, kind, slug) => {
                 format!("{}/{}/{}/", enc(lang), kind.section(), enc(slug))
-            }
-            Route::Facet(lang, facet, value, n) => {
-                format!(
-                    "{}/outputs/{}/{}/{}",
-                    enc(lang),
-                    enc(facet),
-                    enc(value),
-                    page(*n)
-                )
             }
         }
     }
@@ -84,9 +68,6 @@ impl Route<'_> {
             Route::Item(lang, Kind::Page, slug) => format!("{lang}/{slug}/"),
             Route::Item(lang, Kind::Home, _) => format!("{lang}/"),
             Route::Item(lang, kind, slug) => format!("{lang}/{}/{slug}/", kind.section()),
-            Route::Facet(lang, facet, value, n) => {
-                format!("{lang}/outputs/{facet}/{value}/{}", page_dir(*n))
-            }
         };
         if raw.is_empty() || raw.ends_with('/') {
             format!("{raw}index.html")
@@ -176,10 +157,6 @@ mod tests {
             "en/outputs/a b/index.html"
         );
         assert_eq!(Route::Item("en", Kind::Page, "about").path(), "en/about/");
-        assert_eq!(
-            Route::Facet("en", "type", "report", 1).path(),
-            "en/outputs/type/report/"
-        );
     }
 
     #[test]

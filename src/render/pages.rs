@@ -779,7 +779,7 @@ fn free_page(cx: &PageCx, id: Id) -> ItemBuilt {
         "page.html",
         ctx_with("page", &body),
         shown.v.title.clone(),
-        String::new(),
+        shown.v.description.clone().unwrap_or_default(),
         "page",
     )
 }

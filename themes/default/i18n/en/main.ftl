@@ -104,7 +104,7 @@ field-regions = { $count ->
 }
 status-active = Active
 status-completed = Completed
-money = { $currency } { $amount }
+money = { $currency }{"\u00A0"}{ $amount }
 
 ## Authors
 kind-person = Person

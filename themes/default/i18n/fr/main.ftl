@@ -103,7 +103,7 @@ field-regions = { $count ->
 }
 status-active = En cours
 status-completed = Terminé
-money = { $amount } { $currency }
+money = { $amount }{"\u00A0"}{ $currency }
 
 ## Auteurs
 kind-person = Personne

@@ -103,7 +103,7 @@ field-regions = { $count ->
 }
 status-active = جاری
 status-completed = مکمل
-money = { $amount } { $currency }
+money = { $amount }{"\u00A0"}{ $currency }
 
 ## مصنفین
 kind-person = فرد
