@@ -135,7 +135,8 @@ const KNOWN: &[&str] = &[
     "locale",
 ];
 
-/// Reads and validates `site.yaml`. Returns the config and its warnings, or every error found.
+/// Reads and validates `site.yaml`. Returns the config and its warnings, or every error found
+/// (with the warnings, sorted by line).
 pub(crate) fn load(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>), Vec<Diagnostic>> {
     let path = Path::new("site.yaml");
     let bytes = std::fs::read(root.join(path)).map_err(|e| {
@@ -147,7 +148,15 @@ pub(crate) fn load(root: &Path) -> Result<(SiteConfig, Vec<Diagnostic>), Vec<Dia
     let text = frontmatter::decode(path, &bytes).map_err(|d| vec![d])?;
     let (raw, warnings) =
         frontmatter::parse_yaml::<RawConfig>(path, &text, 1, KNOWN).map_err(|d| vec![d])?;
-    validate(raw, &text).map(|c| (c, warnings))
+    match validate(raw, &text) {
+        Ok(config) => Ok((config, warnings)),
+        Err(mut errors) => {
+            // Keep the warnings: an unknown field may be the cause of an error.
+            errors.extend(warnings);
+            Diagnostic::sort(&mut errors);
+            Err(errors)
+        }
+    }
 }
 
 fn validate(raw: RawConfig, yaml: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
@@ -158,7 +167,7 @@ fn validate(raw: RawConfig, yaml: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
     for l in raw.languages.unwrap_or_default() {
         let tag = l.locale.as_deref().unwrap_or(&l.code);
         let locale = match tag.parse::<LanguageIdentifier>() {
-            Ok(id) if !l.code.contains('/') && !l.code.is_empty() => id,
+            Ok(id) if !l.code.contains('/') && (2..=3).contains(&id.language.as_str().len()) => id,
             _ => {
                 errors.push(
                     Diagnostic::error(path, format!("`{tag}` is not a valid language code"))

@@ -129,11 +129,17 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 /// The file position of `key:` in a YAML block (first occurrence).
 pub(crate) fn locate_key(yaml: &str, key: &str, first_line: usize) -> Option<(usize, usize)> {
     yaml.lines().enumerate().find_map(|(i, line)| {
-        let trimmed = line.trim_start().trim_start_matches("- ");
-        let rest = trimmed.strip_prefix(key)?;
-        rest.trim_start().starts_with(':').then(|| {
-            let col = line.chars().count() - trimmed.chars().count() + 1;
-            (i + first_line, col)
+        // `key:` at the start of the line (after indentation or `- `), or inside a flow
+        // mapping after `{` or `,`.
+        line.match_indices(key).find_map(|(at, _)| {
+            let before = line[..at].trim_end_matches(' ').trim_start_matches(' ');
+            let starts = before.is_empty()
+                || before.trim_start_matches("- ").is_empty()
+                || before.ends_with('{')
+                || before.ends_with(',');
+            let after = line[at + key.len()..].trim_start_matches(' ');
+            (starts && after.starts_with(':'))
+                .then(|| (i + first_line, line[..at].chars().count() + 1))
         })
     })
 }

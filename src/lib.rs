@@ -6,8 +6,10 @@
 mod config;
 mod diagnostics;
 mod discover;
+mod exports;
 mod frontmatter;
 mod i18n;
+mod indexes;
 mod l10n;
 mod load;
 mod markdown;
@@ -19,7 +21,7 @@ mod site;
 mod theme;
 mod urls;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
 use std::time::Instant;
 
@@ -85,7 +87,10 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         warnings: warnings.clone(),
     };
 
-    let (mut config, w) = config::load(root).map_err(|e| fail(e, &warnings))?;
+    let (mut config, w) = config::load(root).map_err(|all| {
+        let (errors, warnings): (Vec<_>, Vec<_>) = all.into_iter().partition(Diagnostic::is_error);
+        Failure { errors, warnings }
+    })?;
     warnings.extend(w);
     if let Some(url) = &options.base_url {
         config.base_url = url.trim_end_matches('/').to_owned();
@@ -115,17 +120,20 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         }
     }
     let markdown = markdown::Markdown::default();
-    let (parsed, diagnostics) = load::load(&config, &markdown, sources);
-    for d in diagnostics {
+    let mut loaded = load::load(&config, &markdown, sources);
+    for d in std::mem::take(&mut loaded.diagnostics) {
         if d.is_error() {
             errors.push(d)
         } else {
             warnings.push(d)
         }
     }
-    let site = resolve::resolve(config, root, options.drafts, parsed);
+    let site = resolve::resolve(config, root, options.drafts, loaded);
     let site = match (site, errors.is_empty()) {
-        (Ok(site), true) => site,
+        (Ok((site, w)), true) => {
+            warnings.extend(w);
+            site
+        }
         (Ok(_), false) => return Err(fail(sorted(errors), &warnings)),
         (Err(e), _) => {
             errors.extend(e);
@@ -136,11 +144,20 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     let engine = render::Engine::new(&site.config, &theme, i18n).map_err(|e| fail(e, &warnings))?;
     let mut files = render::render_site(&site, &engine).map_err(|e| fail(e, &warnings))?;
     let pages = files.len();
-    files.extend(theme.statics.iter().map(|(path, bytes)| OutFile {
-        path: path.clone(),
-        bytes: bytes.clone(),
-    }));
+    files.extend(exports::all(&site, &engine));
     let copies = copies(root, &site, assets);
+    // A file of the site's `static/` replaces the theme's file of the same name.
+    let replaced: HashSet<&str> = copies.iter().map(|c| c.dest.as_str()).collect();
+    files.extend(
+        theme
+            .statics
+            .iter()
+            .filter(|(path, _)| !replaced.contains(path.as_str()))
+            .map(|(path, bytes)| OutFile {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            }),
+    );
     let extra = files.len() - pages + copies.len();
     if !options.dry_run {
         output::write(&options.output, &files, &copies).map_err(|e| fail(vec![e], &warnings))?;

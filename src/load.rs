@@ -1,6 +1,7 @@
 //! load — stage 1. Input: the classified source files. Output: each file's typed front matter and
 //! rendered body (`Parsed`), read and parsed in parallel, with every diagnostic collected.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use rayon::prelude::*;
@@ -47,28 +48,53 @@ impl Parsed {
 /// Largest source file accepted: far above any real report, low enough to bound memory.
 pub(crate) const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 
-/// Reads and parses every file in parallel. Returns the parsed files (in input order) and all
-/// diagnostics (errors and warnings), sorted.
-pub(crate) fn load(
-    config: &SiteConfig,
-    markdown: &Markdown,
-    files: Vec<SourceFile>,
-) -> (Vec<Parsed>, Vec<Diagnostic>) {
-    let results: Vec<(Option<Parsed>, Vec<Diagnostic>)> = files
+/// What the load stage produced.
+pub(crate) struct Loaded {
+    /// The files that parsed, in input order.
+    pub parsed: Vec<Parsed>,
+    /// Every diagnostic (errors and warnings), sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Slugs of the files that did not parse: references to them are not reported again.
+    pub broken: HashSet<String>,
+}
+
+/// One file's outcome: parsed with its warnings, or its slug and error.
+enum Outcome {
+    Parsed(Box<Parsed>, Vec<Diagnostic>),
+    Failed(String, Box<Diagnostic>),
+}
+
+/// Reads and parses every file in parallel.
+pub(crate) fn load(config: &SiteConfig, markdown: &Markdown, files: Vec<SourceFile>) -> Loaded {
+    let results: Vec<Outcome> = files
         .into_par_iter()
-        .map(|src| match parse_file(config, markdown, src) {
-            Ok((p, warnings)) => (Some(p), warnings),
-            Err(d) => (None, vec![d]),
+        .map(|src| {
+            let slug = src.slug.clone();
+            match parse_file(config, markdown, src) {
+                Ok((p, warnings)) => Outcome::Parsed(Box::new(p), warnings),
+                Err(d) => Outcome::Failed(slug, Box::new(d)),
+            }
         })
         .collect();
-    let mut parsed = Vec::with_capacity(results.len());
-    let mut diagnostics = Vec::new();
-    for (p, d) in results {
-        parsed.extend(p);
-        diagnostics.extend(d);
+    let mut loaded = Loaded {
+        parsed: Vec::with_capacity(results.len()),
+        diagnostics: Vec::new(),
+        broken: HashSet::new(),
+    };
+    for r in results {
+        match r {
+            Outcome::Parsed(p, warnings) => {
+                loaded.parsed.push(*p);
+                loaded.diagnostics.extend(warnings);
+            }
+            Outcome::Failed(slug, d) => {
+                loaded.broken.insert(slug);
+                loaded.diagnostics.push(*d);
+            }
+        }
     }
-    Diagnostic::sort(&mut diagnostics);
-    (parsed, diagnostics)
+    Diagnostic::sort(&mut loaded.diagnostics);
+    loaded
 }
 
 fn parse_file(
@@ -128,7 +154,9 @@ fn parse_file(
 fn sanitize(html: &str) -> String {
     ammonia::Builder::default()
         .add_generic_attributes(["class", "id", "lang", "dir"])
-        .add_tags(["figure", "figcaption", "details", "summary"])
+        .add_tags(["figure", "figcaption", "details", "summary", "input"])
+        .add_tag_attributes("input", ["type", "checked", "disabled"])
+        .add_tag_attributes("pre", ["data-lang"])
         .link_rel(None)
         .clean(html)
         .to_string()

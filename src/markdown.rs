@@ -232,7 +232,8 @@ fn rewrite_url<'a>(
         let path = match target.split_once('/') {
             Some(("pages", slug)) => format!("{}/{slug}/", links.lang),
             Some((section, slug)) => format!("{}/{section}/{slug}/", links.lang),
-            None => format!("{}/", links.lang),
+            None if target.is_empty() => format!("{}/", links.lang),
+            None => format!("{}/{target}/", links.lang),
         };
         let hash = if anchor.is_empty() {
             String::new()
@@ -243,6 +244,10 @@ fn rewrite_url<'a>(
     }
     if is_script_url(trimmed) {
         return "#".into();
+    }
+    // A path from the site root (`/en/about/`) works at any base path once made relative.
+    if let Some(rest) = trimmed.strip_prefix('/').filter(|r| !r.starts_with('/')) {
+        return format!("{}{rest}", links.root).into();
     }
     let has_scheme = trimmed.split_once(':').is_some_and(|(s, _)| {
         !s.is_empty()
@@ -312,7 +317,13 @@ mod tests {
 
     #[test]
     fn links_are_rewritten() {
-        let r = render("[a](@/outputs/gbv#x) [b](summary.pdf) [c](https://x.org) [d](javascript:alert(1)) [e](#top)");
+        let r = render("[a](@/outputs/gbv#x) [b](summary.pdf) [c](https://x.org) [d](javascript:alert(1)) [e](#top) [f](@/outputs) [g](/fr/about/)");
+        assert!(
+            r.html.contains("href=\"../../../fr/outputs/\""),
+            "{}",
+            r.html
+        );
+        assert!(r.html.contains("href=\"../../../fr/about/\""), "{}", r.html);
         assert!(
             r.html.contains("href=\"../../../fr/outputs/gbv/#x\""),
             "{}",
@@ -327,7 +338,7 @@ mod tests {
         assert!(r.html.contains("href=\"https://x.org\""), "{}", r.html);
         assert!(r.html.contains("href=\"#\""), "{}", r.html);
         assert!(r.html.contains("href=\"#top\""), "{}", r.html);
-        assert_eq!(r.internal_links, vec!["outputs/gbv#x"]);
+        assert_eq!(r.internal_links, vec!["outputs/gbv#x", "outputs"]);
     }
 
     #[test]

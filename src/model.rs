@@ -337,9 +337,10 @@ impl AuthorFields {
         &["name", "kind", "sort_name", "affiliation", "orcid", "url"];
 
     /// Takes the non-text fields from the base file. The sort key follows the name: a
-    /// translation that writes its own name sorts by it unless it gives its own `sort_name`.
+    /// translation that writes another name (another script) sorts by it unless it gives its own
+    /// `sort_name`; one that keeps the base file's name keeps its sort key.
     pub fn inherit(&mut self, base: &Self) {
-        if self.sort_name.is_none() && self.name.is_none() {
+        if self.sort_name.is_none() && (self.name.is_none() || self.name == base.name) {
             self.sort_name = base.sort_name.clone();
         }
         inherit_fields!(self, base; kind, affiliation, orcid, url);

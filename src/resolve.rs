@@ -3,7 +3,7 @@
 //! errors found. Each file's *own* fields are checked, so an error points at the file and line
 //! that wrote the value; translations then inherit the checked values.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 
 use unicode_normalization::UnicodeNormalization;
@@ -39,6 +39,7 @@ struct Refs {
 struct Checker<'a> {
     file: &'a Parsed,
     errors: Option<&'a mut Vec<Diagnostic>>,
+    broken: &'a HashSet<String>,
 }
 
 impl Checker<'_> {
@@ -105,6 +106,9 @@ impl Checker<'_> {
         if let Some(id) = table.get(slug) {
             return Some(*id);
         }
+        if self.broken.contains(slug) {
+            return None;
+        }
         let candidates: Vec<&str> = table.keys().map(String::as_str).collect();
         let help = did_you_mean(slug, candidates).map(|best| format!("did you mean `{best}`?"));
         self.error(key, slug, format!("unknown {what} `{slug}`"), help);
@@ -131,8 +135,9 @@ pub(crate) fn resolve(
     config: SiteConfig,
     root: &Path,
     drafts: bool,
-    parsed: Vec<Parsed>,
-) -> Result<Site, Vec<Diagnostic>> {
+    loaded: crate::load::Loaded,
+) -> Result<(Site, Vec<Diagnostic>), Vec<Diagnostic>> {
+    let crate::load::Loaded { parsed, broken, .. } = loaded;
     let mut errors = Vec::new();
     let mut groups: BTreeMap<Kind, BTreeMap<String, Group>> = BTreeMap::new();
     let languages = config.languages.len();
@@ -158,6 +163,7 @@ pub(crate) fn resolve(
     for (kind, items) in &groups {
         check_slugs(*kind, items, &mut errors);
     }
+    let warnings = internal_links(&groups);
     let take = |groups: &mut BTreeMap<Kind, BTreeMap<String, Group>>, k| {
         groups.remove(&k).unwrap_or_default()
     };
@@ -198,22 +204,26 @@ pub(crate) fn resolve(
             .collect(),
     };
 
-    let outputs = build(&config, outputs, &mut errors, |f, own, base, c| {
+    let outputs = build(&config, outputs, &mut errors, &broken, |f, own, base, c| {
         output(root, drafts, own, base, &refs, f, c)
     });
-    let projects = build(&config, projects, &mut errors, |f, own, base, c| {
-        project(own, base, &refs, f, c)
-    });
-    let authors = build(&config, authors, &mut errors, |f, own, base, c| {
+    let projects = build(
+        &config,
+        projects,
+        &mut errors,
+        &broken,
+        |f, own, base, c| project(own, base, &refs, f, c),
+    );
+    let authors = build(&config, authors, &mut errors, &broken, |f, own, base, c| {
         author(own, base, &refs, f, c)
     });
-    let topics = build(&config, topics, &mut errors, |f, own, _, c| {
+    let topics = build(&config, topics, &mut errors, &broken, |f, own, _, c| {
         topic(own, f, c)
     });
-    let pages = build(&config, pages, &mut errors, |f, own, base, c| {
+    let pages = build(&config, pages, &mut errors, &broken, |f, own, base, c| {
         page(own, base, f, c)
     });
-    let mut home = build(&config, home, &mut errors, |f, own, base, c| {
+    let mut home = build(&config, home, &mut errors, &broken, |f, own, base, c| {
         page(own, base, f, c)
     });
 
@@ -230,9 +240,10 @@ pub(crate) fn resolve(
         pages,
         home: home.pop(),
         index: Vec::new(),
+        related: Vec::new(),
     };
     site.build_index();
-    Ok(site)
+    Ok((site, warnings))
 }
 
 fn display_slug(p: &Parsed) -> String {
@@ -265,11 +276,7 @@ fn check_slugs(kind: Kind, items: &BTreeMap<String, Group>, errors: &mut Vec<Dia
             Kind::Page => RESERVED_PAGE_SLUGS,
             _ => &[],
         };
-        if reserved.contains(&slug.as_str())
-            || (kind == Kind::Page
-                && slug.len() <= 3
-                && slug.chars().all(|c| c.is_ascii_lowercase()))
-        {
+        if reserved.contains(&slug.as_str()) {
             errors.push(
                 Diagnostic::error(
                     &file.src.rel,
@@ -292,6 +299,67 @@ fn check_slugs(kind: Kind, items: &BTreeMap<String, Group>, errors: &mut Vec<Dia
     }
 }
 
+/// Warns about `[text](@/section/slug)` links in bodies that lead nowhere.
+fn internal_links(groups: &BTreeMap<Kind, BTreeMap<String, Group>>) -> Vec<Diagnostic> {
+    let sections = [
+        Kind::Output,
+        Kind::Project,
+        Kind::Author,
+        Kind::Topic,
+        Kind::Page,
+    ];
+    let mut warnings = Vec::new();
+    for file in groups.values().flat_map(|g| g.values()).flatten().flatten() {
+        for link in &file.body.internal_links {
+            let target = link
+                .split('#')
+                .next()
+                .unwrap_or("")
+                .trim_end_matches('/')
+                .trim_end_matches(".md");
+            let (section, slug) = target.split_once('/').unwrap_or((target, ""));
+            let kind = sections.iter().find(|k| k.section() == section);
+            let slugs = kind.and_then(|k| groups.get(k));
+            let found = match (kind, slug) {
+                (_, _) if target.is_empty() => true,
+                (Some(_), "") => true,
+                (Some(_), slug) => slugs.is_some_and(|s| s.contains_key(slug)),
+                (None, _) => false,
+            };
+            if found {
+                continue;
+            }
+            let help = match (kind, slugs) {
+                (Some(k), Some(s)) => did_you_mean(slug, s.keys().map(String::as_str))
+                    .map(|b| format!("did you mean `@/{}/{b}`?", k.section())),
+                (None, _) => Some(format!(
+                    "write `@/<section>/<slug>` with a section among {}",
+                    sections.map(|k| format!("`{}`", k.section())).join(", ")
+                )),
+                _ => None,
+            };
+            let pos = body_position(file, &format!("@/{link}"));
+            let mut d = Diagnostic::warning(
+                &file.src.rel,
+                format!("internal link `@/{link}` leads to no page"),
+            )
+            .at(pos);
+            d.help = help;
+            warnings.push(d);
+        }
+    }
+    warnings
+}
+
+/// The file position of the first occurrence of `needle` in a body.
+fn body_position(file: &Parsed, needle: &str) -> Option<(usize, usize)> {
+    let first = file.doc.yaml_first_line + file.doc.yaml.lines().count() + 1;
+    file.doc.body.lines().enumerate().find_map(|(i, line)| {
+        line.find(needle)
+            .map(|at| (first + i, line[..at].chars().count() + 1))
+    })
+}
+
 /// The language whose file gives the non-text fields: the default language, else the first
 /// configured language that has a file.
 fn base_lang(config: &SiteConfig, group: &Group) -> Option<usize> {
@@ -306,6 +374,7 @@ fn build<T, F>(
     config: &SiteConfig,
     groups: BTreeMap<String, Group>,
     errors: &mut Vec<Diagnostic>,
+    broken: &HashSet<String>,
     convert: F,
 ) -> Vec<Item<T>>
 where
@@ -328,6 +397,7 @@ where
             let mut checker = Checker {
                 file,
                 errors: Some(&mut *errors),
+                broken,
             };
             let checked = convert(
                 &file.fields,
@@ -343,7 +413,11 @@ where
                     &merged,
                     file,
                     Some(&base_file.fields),
-                    &mut Checker { file, errors: None },
+                    &mut Checker {
+                        file,
+                        errors: None,
+                        broken,
+                    },
                 )
             };
             versions.push(merged);

@@ -150,6 +150,9 @@ pub(crate) struct LangIndex {
     pub outputs_by_topic: Vec<Vec<Id>>,
     /// Pages with a `menu_weight`, in menu order.
     pub menu: Vec<Id>,
+    /// Output types and years present, with their outputs (newest first).
+    pub by_type: Vec<(OutputType, Vec<Id>)>,
+    pub by_year: Vec<(i32, Vec<Id>)>,
 }
 
 #[derive(Debug)]
@@ -163,6 +166,8 @@ pub(crate) struct Site {
     /// The home page text; the home page exists in every language even without one.
     pub home: Option<Item<Page>>,
     pub index: Vec<LangIndex>,
+    /// For each output, the most related others (see `indexes::related`), best first.
+    pub related: Vec<Vec<Id>>,
 }
 
 impl Site {
@@ -195,6 +200,14 @@ impl Site {
                 });
                 for (id, o) in &shown {
                     ix.outputs.push(*id);
+                    match ix.by_type.iter_mut().find(|(t, _)| *t == o.kind) {
+                        Some((_, list)) => list.push(*id),
+                        None => ix.by_type.push((o.kind, vec![*id])),
+                    }
+                    match ix.by_year.last_mut() {
+                        Some((y, list)) if *y == o.date.year => list.push(*id),
+                        _ => ix.by_year.push((o.date.year, vec![*id])),
+                    }
                     if let Some(p) = o.project {
                         ix.outputs_by_project[p.0].push(*id);
                     }
@@ -216,11 +229,16 @@ impl Site {
                     .collect();
                 menu.sort();
                 ix.menu = menu.into_iter().map(|(_, _, id)| id).collect();
+                ix.by_type.sort_by_key(|(t, _)| *t);
                 ix
             })
             .collect();
+        self.related = crate::indexes::related(&self.outputs, RELATED_CANDIDATES);
     }
 }
+
+/// Related outputs kept per output; pages show the first five shown in their language.
+const RELATED_CANDIDATES: usize = 10;
 
 fn dedup(ids: &[Id]) -> Vec<Id> {
     let mut seen = Vec::with_capacity(ids.len());

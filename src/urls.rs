@@ -38,6 +38,22 @@ pub enum Route<'a> {
     List(&'a str, Kind, usize),
     /// An item page: output, project, author, topic or free page.
     Item(&'a str, Kind, &'a str),
+    /// A filtered output list: `/<lang>/outputs/<facet>/<value>/`, page `n`.
+    Facet(&'a str, &'a str, &'a str, usize),
+}
+
+/// The site-wide files at fixed addresses.
+pub const SITEMAP: &str = "sitemap.xml";
+pub const ROBOTS: &str = "robots.txt";
+
+/// The Atom feed of a language's newest outputs: `en/atom.xml`.
+pub fn feed(lang: &str) -> String {
+    format!("{}/atom.xml", enc(lang))
+}
+
+/// The Atom feed of one topic: `en/topics/<slug>/atom.xml`.
+pub fn topic_feed(lang: &str, slug: &str) -> String {
+    format!("{}/topics/{}/atom.xml", enc(lang), enc(slug))
 }
 
 impl Route<'_> {
@@ -55,6 +71,13 @@ impl Route<'_> {
             Route::Item(lang, kind, slug) => {
                 format!("{}/{}/{}/", enc(lang), kind.section(), enc(slug))
             }
+            Route::Facet(lang, facet, value, n) => format!(
+                "{}/outputs/{}/{}/{}",
+                enc(lang),
+                enc(facet),
+                enc(value),
+                page_dir(*n)
+            ),
         }
     }
 
@@ -68,6 +91,9 @@ impl Route<'_> {
             Route::Item(lang, Kind::Page, slug) => format!("{lang}/{slug}/"),
             Route::Item(lang, Kind::Home, _) => format!("{lang}/"),
             Route::Item(lang, kind, slug) => format!("{lang}/{}/{slug}/", kind.section()),
+            Route::Facet(lang, facet, value, n) => {
+                format!("{lang}/outputs/{facet}/{value}/{}", page_dir(*n))
+            }
         };
         if raw.is_empty() || raw.ends_with('/') {
             format!("{raw}index.html")
@@ -157,6 +183,15 @@ mod tests {
             "en/outputs/a b/index.html"
         );
         assert_eq!(Route::Item("en", Kind::Page, "about").path(), "en/about/");
+        assert_eq!(
+            Route::Facet("en", "type", "report", 1).path(),
+            "en/outputs/type/report/"
+        );
+        assert_eq!(
+            Route::Facet("en", "year", "2021", 3).file(),
+            "en/outputs/year/2021/page/3/index.html"
+        );
+        assert_eq!(topic_feed("ur", "a b"), "ur/topics/a%20b/atom.xml");
     }
 
     #[test]

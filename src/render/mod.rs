@@ -2,6 +2,9 @@
 //! locale formatters (all loaded once). Output: every page of every language as an in-memory
 //! file, rendered in parallel and sorted by path.
 
+mod items;
+mod jobs;
+mod lists;
 mod pages;
 mod views;
 
@@ -18,7 +21,7 @@ use crate::l10n::LocaleFormat;
 use crate::site::Site;
 use crate::theme::Theme;
 
-pub(crate) use pages::jobs;
+pub(crate) use jobs::{jobs, Job};
 
 /// A file of the built site, held in memory until the write stage.
 #[derive(Debug, Clone, PartialEq, Eq)]

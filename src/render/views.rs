@@ -1,6 +1,8 @@
 //! The typed views templates receive: small structs built per page from the `Site`, with every
 //! link already written relative to the page and every date and number already formatted.
 
+use std::borrow::Cow;
+
 use serde::Serialize;
 
 use crate::config::Lang;
@@ -59,6 +61,21 @@ impl<'a> PageCx<'a> {
             lang,
             root: urls::root_prefix(&route.file()),
         }
+    }
+
+    /// A body shown in this page's language: when it is another language's text (a fallback),
+    /// its `@/` links, written for that language's pages, are pointed at this language's.
+    pub fn body<'b>(&self, html: &'b str, text_lang: usize) -> Cow<'b, str> {
+        if text_lang == self.lang {
+            return Cow::Borrowed(html);
+        }
+        let from = format!(
+            "=\"{}{}/",
+            self.root,
+            urls::enc(&self.site.config.languages[text_lang].code)
+        );
+        let to = format!("=\"{}{}/", self.root, urls::enc(self.code()));
+        Cow::Owned(html.replace(&from, &to))
     }
 
     pub fn href(&self, route: &Route) -> String {

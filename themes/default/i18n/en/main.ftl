@@ -117,6 +117,17 @@ role-lead-organisation = Lead organisation
 role-partner = Partner
 role-officer = Programme officer
 
+## Filters, indexes, feeds
+filters = Filter outputs
+filter-all = All outputs
+filter-type = Type
+filter-year = Year
+filter-topic = Topic
+filter-shown = {"{count}"} outputs shown
+outputs-filtered = Outputs: { $filter }
+related-outputs = Related outputs
+letters = Jump to letter
+
 ## Error page
 not-found = This page does not exist, or has moved.
 not-found-home = Go to the home page of { $site }

@@ -116,6 +116,17 @@ role-lead-organisation = Organisation principale
 role-partner = Partenaire
 role-officer = Responsable de programme
 
+## Filtres, index, fils
+filters = Filtrer les publications
+filter-all = Toutes les publications
+filter-type = Type
+filter-year = Année
+filter-topic = Thème
+filter-shown = Publications affichées : {"{count}"}
+outputs-filtered = Publications : { $filter }
+related-outputs = Publications liées
+letters = Aller à la lettre
+
 ## Page d’erreur
 not-found = Cette page n’existe pas ou a été déplacée.
 not-found-home = Aller à l’accueil de { $site }

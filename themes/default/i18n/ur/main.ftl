@@ -116,6 +116,17 @@ role-lead-organisation = مرکزی ادارہ
 role-partner = شراکت دار
 role-officer = پروگرام افسر
 
+## فلٹر، اشاریے، فیڈ
+filters = مطبوعات چھانٹیں
+filter-all = تمام مطبوعات
+filter-type = قسم
+filter-year = سال
+filter-topic = موضوع
+filter-shown = دکھائی گئی مطبوعات: {"{count}"}
+outputs-filtered = مطبوعات: { $filter }
+related-outputs = متعلقہ مطبوعات
+letters = حرف پر جائیں
+
 ## خرابی کا صفحہ
 not-found = یہ صفحہ موجود نہیں، یا کہیں اور منتقل ہو چکا ہے۔
 not-found-home = { $site } کے سرورق پر جائیں

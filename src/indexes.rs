@@ -1,0 +1,93 @@
+//! indexes — pure functions behind the index pages: the initial letter an entry is filed under
+//! in an A–Z index, and the outputs related to an output. Computed once per build.
+
+use std::collections::HashMap;
+
+use unicode_normalization::UnicodeNormalization;
+
+use crate::site::{Id, Item, Output};
+
+/// The letter an A–Z index files `sort_key` under: its first letter without accents or marks
+/// (É under E, آ under ا), upper-cased; `#` for keys that start with no letter.
+pub(crate) fn initial(sort_key: &str) -> String {
+    let Some(first) = sort_key.trim_start().chars().find(|c| c.is_alphanumeric()) else {
+        return "#".into();
+    };
+    if first.is_numeric() {
+        return "#".into();
+    }
+    let base = first.to_string().nfd().next().unwrap_or(first);
+    base.to_uppercase().collect()
+}
+
+/// Up to `max` outputs related to each output: most shared topics and authors first, then the
+/// newest, then by slug. Computed on each output's base version, through the shared-topic and
+/// shared-author lists so that the cost grows with the overlap, not with the square of the site.
+pub(crate) fn related(outputs: &[Item<Output>], max: usize) -> Vec<Vec<Id>> {
+    let mut by_topic: HashMap<Id, Vec<usize>> = HashMap::new();
+    let mut by_author: HashMap<Id, Vec<usize>> = HashMap::new();
+    for (i, o) in outputs.iter().enumerate() {
+        let v = o.base();
+        for t in &v.topics {
+            by_topic.entry(*t).or_default().push(i);
+        }
+        for a in &v.authors {
+            by_author.entry(*a).or_default().push(i);
+        }
+    }
+    let mut scores: Vec<u32> = vec![0; outputs.len()];
+    let mut touched: Vec<usize> = Vec::new();
+    outputs
+        .iter()
+        .enumerate()
+        .map(|(i, o)| {
+            let v = o.base();
+            let lists = v
+                .topics
+                .iter()
+                .filter_map(|t| by_topic.get(t))
+                .chain(v.authors.iter().filter_map(|a| by_author.get(a)));
+            for list in lists {
+                for &j in list {
+                    if j != i {
+                        if scores[j] == 0 {
+                            touched.push(j);
+                        }
+                        scores[j] += 1;
+                    }
+                }
+            }
+            touched.sort_by(|&a, &b| {
+                let (va, vb) = (outputs[a].base(), outputs[b].base());
+                scores[b]
+                    .cmp(&scores[a])
+                    .then_with(|| vb.date.sort_key().cmp(&va.date.sort_key()))
+                    .then_with(|| outputs[a].slug.cmp(&outputs[b].slug))
+            });
+            let top = touched.iter().take(max).map(|&j| Id(j)).collect();
+            for &j in &touched {
+                scores[j] = 0;
+            }
+            touched.clear();
+            top
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn initials_fold_accents_and_marks() {
+        assert_eq!(initial("Élodie"), "E");
+        assert_eq!(initial("eve"), "E");
+        assert_eq!(initial("Zoé"), "Z");
+        assert_eq!(initial("آمنہ"), "ا");
+        assert_eq!(initial("ٹیپو"), "ٹ");
+        assert_eq!(initial("پروین"), "پ");
+        assert_eq!(initial("« Dastak »"), "D");
+        assert_eq!(initial("1990 group"), "#");
+        assert_eq!(initial(""), "#");
+    }
+}

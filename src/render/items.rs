@@ -1,0 +1,323 @@
+//! The item pages: an output (with its downloads and related outputs), a project (its
+//! metadata table and outputs), an author (outputs by year, projects, members), a topic and a
+//! free page.
+
+use std::borrow::Cow;
+
+use serde::Serialize;
+
+use super::lists::by_year;
+use super::pages::{ctx_with, Body, Built};
+use super::views::{
+    AuthorLink, FileView, LangView, Link, OfficerView, OutputCard, PageCx, ProjectCard, TitledLink,
+};
+use crate::discover::Kind;
+use crate::model::AuthorKind;
+use crate::site::{Id, Officer};
+use crate::urls::{self, Route};
+
+/// How many related outputs an output page shows.
+const RELATED_SHOWN: usize = 5;
+
+pub(super) fn item(cx: &PageCx, kind: Kind, id: Id) -> Built {
+    let mut built = match kind {
+        Kind::Output => output_page(cx, id),
+        Kind::Project => project_page(cx, id),
+        Kind::Author => author_page(cx, id),
+        Kind::Topic => topic_page(cx, id),
+        Kind::Page | Kind::Home => free_page(cx, id),
+    };
+    if kind != Kind::Page {
+        built.crumbs.push(Link {
+            href: cx.href(&Route::List(cx.code(), kind, 1)),
+            label: cx.t(&format!("nav-{}", kind.section())),
+        });
+    }
+    built
+}
+
+#[derive(Serialize)]
+struct OutputPage<'a> {
+    #[serde(flatten)]
+    card: OutputCard<'a>,
+    body_html: Cow<'a, str>,
+    topics: Vec<TitledLink<'a>>,
+    project: Option<TitledLink<'a>>,
+    files: Vec<FileView<'a>>,
+    doi: Option<&'a str>,
+    url: Option<&'a str>,
+    license: Option<&'a str>,
+    publisher: Option<AuthorLink<'a>>,
+    related: Vec<OutputCard<'a>>,
+}
+
+fn output_page(cx: &PageCx, id: Id) -> Built {
+    let item = &cx.site.outputs[id.0];
+    let shown = item
+        .shown(cx.lang, cx.site.mode())
+        .expect("jobs only lists shown items");
+    let o = shown.v;
+    let card = cx.output_card(id).expect("shown");
+    let page = OutputPage {
+        card,
+        body_html: cx.body(&o.body_html, shown.text_lang),
+        topics: o.topics.iter().filter_map(|t| cx.topic(*t)).collect(),
+        project: o.project.and_then(|p| cx.project_link(p)),
+        files: o
+            .files
+            .iter()
+            .map(|f| cx.file(Kind::Output, &item.slug, f))
+            .collect(),
+        doi: o.doi.as_deref(),
+        url: o.url.as_deref(),
+        license: o.license.as_deref(),
+        publisher: o.publisher.and_then(|p| cx.author(p)),
+        related: cx.site.related[id.0]
+            .iter()
+            .filter_map(|r| cx.output_card(*r))
+            .take(RELATED_SHOWN)
+            .collect(),
+    };
+    Built::described(
+        "output.html",
+        ctx_with("output", &page),
+        o.title.clone(),
+        o.summary.clone(),
+        "outputs-item",
+    )
+}
+
+#[derive(Serialize)]
+struct ProjectPage<'a> {
+    title: &'a str,
+    body_html: Cow<'a, str>,
+    lang: LangView<'a>,
+    fallback: bool,
+    number: Option<&'a str>,
+    funding: Option<String>,
+    officer: Option<OfficerView<'a>>,
+    status: &'static str,
+    status_label: String,
+    start: Option<String>,
+    end: Option<String>,
+    duration: Option<String>,
+    programs: &'a [String],
+    lead_organisations: Vec<AuthorLink<'a>>,
+    leaders: Vec<AuthorLink<'a>>,
+    partners: Vec<AuthorLink<'a>>,
+    countries: Vec<String>,
+    regions: &'a [String],
+    topics: Vec<TitledLink<'a>>,
+}
+
+fn project_page(cx: &PageCx, id: Id) -> Built {
+    use fluent_bundle::FluentValue;
+    let item = &cx.site.projects[id.0];
+    let shown = item
+        .shown(cx.lang, cx.site.mode())
+        .expect("jobs only lists shown items");
+    let p = shown.v;
+    let funding = p.funding.as_ref().map(|f| {
+        cx.engine.t_args(
+            cx.lang,
+            "money",
+            &[
+                ("amount", FluentValue::from(cx.number(f.amount))),
+                ("currency", FluentValue::from(f.currency.as_str())),
+            ],
+        )
+    });
+    let page = ProjectPage {
+        title: &p.title,
+        body_html: cx.body(&p.body_html, shown.text_lang),
+        lang: cx.lang_view(shown.text_lang),
+        fallback: shown.is_fallback(cx.lang),
+        number: p.number.as_deref(),
+        funding,
+        officer: p.officer.as_ref().and_then(|o| cx.officer(o)),
+        status: p.status.as_str(),
+        status_label: cx.t(&format!("status-{}", p.status.as_str())),
+        start: p.start.as_ref().map(|d| cx.date(d)),
+        end: p.end.as_ref().map(|d| cx.date(d)),
+        duration: p.duration_months.map(|m| {
+            cx.engine.t_args(
+                cx.lang,
+                "duration-months",
+                &[("count", FluentValue::from(m))],
+            )
+        }),
+        programs: &p.programs,
+        lead_organisations: cx.authors(&p.lead_organisations),
+        leaders: cx.authors(&p.leaders),
+        partners: cx.authors(&p.partners),
+        countries: p.countries.iter().map(|c| country_name(cx, c)).collect(),
+        regions: &p.regions,
+        topics: p.topics.iter().filter_map(|t| cx.topic(*t)).collect(),
+    };
+    let outputs: Vec<OutputCard> = cx.site.index[cx.lang].outputs_by_project[id.0]
+        .iter()
+        .filter_map(|o| cx.output_card(*o))
+        .collect();
+    let mut ctx = ctx_with("project", &page);
+    ctx.insert("outputs", &outputs);
+    Built::described(
+        "project.html",
+        ctx,
+        p.title.clone(),
+        p.summary.clone(),
+        "projects-item",
+    )
+}
+
+/// A country's name from the UI strings (`country-PK`), else its code.
+fn country_name(cx: &PageCx, code: &str) -> String {
+    let key = format!("country-{code}");
+    let name = cx.t(&key);
+    if name == key {
+        code.to_owned()
+    } else {
+        name
+    }
+}
+
+#[derive(Serialize)]
+struct AuthorPage<'a> {
+    name: &'a str,
+    organisation: bool,
+    kind_label: String,
+    body_html: Cow<'a, str>,
+    lang: LangView<'a>,
+    fallback: bool,
+    affiliation: Option<AuthorLink<'a>>,
+    orcid: Option<&'a str>,
+    url: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct RoleProject<'a> {
+    #[serde(flatten)]
+    card: ProjectCard<'a>,
+    role: String,
+}
+
+fn author_page(cx: &PageCx, id: Id) -> Built {
+    let site = cx.site;
+    let item = &site.authors[id.0];
+    let shown = item
+        .shown(cx.lang, site.mode())
+        .expect("jobs only lists shown items");
+    let a = shown.v;
+    let page = AuthorPage {
+        name: &a.name,
+        organisation: a.kind == AuthorKind::Organisation,
+        kind_label: cx.t(&format!("kind-{}", a.kind.as_str())),
+        body_html: cx.body(&a.body_html, shown.text_lang),
+        lang: cx.lang_view(shown.text_lang),
+        fallback: shown.is_fallback(cx.lang),
+        affiliation: a.affiliation.and_then(|x| cx.author(x)),
+        orcid: a.orcid.as_deref(),
+        url: a.url.as_deref(),
+    };
+    let outputs: Vec<OutputCard> = site.index[cx.lang].outputs_by_author[id.0]
+        .iter()
+        .filter_map(|o| cx.output_card(*o))
+        .collect();
+    let groups = by_year(outputs);
+    let projects: Vec<RoleProject> = site
+        .projects
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| {
+            let v = p.shown(cx.lang, site.mode())?.v;
+            let role = if v.leaders.contains(&id) {
+                "role-leader"
+            } else if v.lead_organisations.contains(&id) {
+                "role-lead-organisation"
+            } else if v.partners.contains(&id) {
+                "role-partner"
+            } else if matches!(v.officer, Some(Officer::Author(o)) if o == id) {
+                "role-officer"
+            } else {
+                return None;
+            };
+            Some(RoleProject {
+                card: cx.project_card(Id(i))?,
+                role: cx.t(role),
+            })
+        })
+        .collect();
+    let members: Vec<AuthorLink> = site
+        .authors
+        .iter()
+        .enumerate()
+        .filter(|(_, other)| other.base().affiliation == Some(id))
+        .filter_map(|(i, _)| cx.author(Id(i)))
+        .collect();
+    let mut ctx = ctx_with("author", &page);
+    ctx.insert("groups", &groups);
+    ctx.insert("projects", &projects);
+    ctx.insert("members", &members);
+    let description = a.body_html.split('<').next().unwrap_or_default().to_owned();
+    Built::described(
+        "author.html",
+        ctx,
+        a.name.clone(),
+        description,
+        "authors-item",
+    )
+}
+
+fn topic_page(cx: &PageCx, id: Id) -> Built {
+    let site = cx.site;
+    let shown = site.topics[id.0]
+        .shown(cx.lang, site.mode())
+        .expect("jobs only lists shown items");
+    let body = Body {
+        title: &shown.v.title,
+        body_html: cx.body(&shown.v.body_html, shown.text_lang),
+        lang: cx.lang_view(shown.text_lang),
+        fallback: shown.is_fallback(cx.lang),
+    };
+    let outputs: Vec<OutputCard> = site.index[cx.lang].outputs_by_topic[id.0]
+        .iter()
+        .filter_map(|o| cx.output_card(*o))
+        .collect();
+    let projects: Vec<ProjectCard> = site
+        .projects
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.base().topics.contains(&id))
+        .filter_map(|(i, _)| cx.project_card(Id(i)))
+        .collect();
+    let mut ctx = ctx_with("topic", &body);
+    ctx.insert("outputs", &outputs);
+    ctx.insert("projects", &projects);
+    let mut built = Built::described(
+        "topic.html",
+        ctx,
+        shown.v.title.clone(),
+        String::new(),
+        "topics-item",
+    );
+    built.feed = Some(urls::topic_feed(cx.code(), &site.topics[id.0].slug));
+    built
+}
+
+fn free_page(cx: &PageCx, id: Id) -> Built {
+    let shown = cx.site.pages[id.0]
+        .shown(cx.lang, cx.site.mode())
+        .expect("jobs only lists shown items");
+    let body = Body {
+        title: &shown.v.title,
+        body_html: cx.body(&shown.v.body_html, shown.text_lang),
+        lang: cx.lang_view(shown.text_lang),
+        fallback: shown.is_fallback(cx.lang),
+    };
+    Built::described(
+        "page.html",
+        ctx_with("page", &body),
+        shown.v.title.clone(),
+        shown.v.description.clone().unwrap_or_default(),
+        "page",
+    )
+}

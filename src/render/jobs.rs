@@ -1,0 +1,182 @@
+//! Which pages the site has: every kind of page in every language (items only where shown),
+//! list pages split by the configured page size, and the output lists filtered by type and year.
+
+use crate::discover::Kind;
+use crate::model::OutputType;
+use crate::site::{Id, Site};
+use crate::urls::Route;
+
+/// A filter of the output list with its own static pages.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Facet {
+    Type(OutputType),
+    Year(i32),
+}
+
+impl Facet {
+    pub fn name(self) -> &'static str {
+        match self {
+            Facet::Type(_) => "type",
+            Facet::Year(_) => "year",
+        }
+    }
+
+    pub fn value(self) -> String {
+        match self {
+            Facet::Type(t) => t.as_str().to_owned(),
+            Facet::Year(y) => y.to_string(),
+        }
+    }
+
+    /// The outputs of this facet in a language, newest first.
+    pub fn outputs(self, site: &Site, lang: usize) -> &[Id] {
+        let ix = &site.index[lang];
+        let found = match self {
+            Facet::Type(t) => ix.by_type.iter().find(|(x, _)| *x == t).map(|(_, l)| l),
+            Facet::Year(y) => ix.by_year.iter().find(|(x, _)| *x == y).map(|(_, l)| l),
+        };
+        found.map_or(&[], Vec::as_slice)
+    }
+}
+
+/// One page to render.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum Job {
+    Chooser,
+    NotFound,
+    Home(usize),
+    /// A section list in a language, page n (1-based).
+    List(usize, Kind, usize),
+    Facet(usize, Facet, usize),
+    Item(usize, Kind, Id),
+}
+
+/// Every page of the site.
+pub(crate) fn jobs(site: &Site) -> Vec<Job> {
+    let mut jobs = vec![Job::Chooser, Job::NotFound];
+    for lang in 0..site.config.languages.len() {
+        jobs.push(Job::Home(lang));
+        for kind in [Kind::Output, Kind::Project, Kind::Author, Kind::Topic] {
+            for page in 1..=pages(site, list_len(site, lang, kind)) {
+                jobs.push(Job::List(lang, kind, page));
+            }
+        }
+        for facet in facets(site, lang) {
+            for page in 1..=pages(site, facet.outputs(site, lang).len()) {
+                jobs.push(Job::Facet(lang, facet, page));
+            }
+        }
+        for kind in [
+            Kind::Output,
+            Kind::Project,
+            Kind::Author,
+            Kind::Topic,
+            Kind::Page,
+        ] {
+            let ids = (0..count(site, kind))
+                .map(Id)
+                .filter(|&id| shown(site, lang, kind, id));
+            jobs.extend(ids.map(|id| Job::Item(lang, kind, id)));
+        }
+    }
+    jobs
+}
+
+/// The type and year filters a language has.
+pub(crate) fn facets(site: &Site, lang: usize) -> impl Iterator<Item = Facet> + '_ {
+    let ix = &site.index[lang];
+    let types = ix.by_type.iter().map(|(t, _)| Facet::Type(*t));
+    types.chain(ix.by_year.iter().map(|(y, _)| Facet::Year(*y)))
+}
+
+fn count(site: &Site, kind: Kind) -> usize {
+    match kind {
+        Kind::Output => site.outputs.len(),
+        Kind::Project => site.projects.len(),
+        Kind::Author => site.authors.len(),
+        Kind::Topic => site.topics.len(),
+        Kind::Page => site.pages.len(),
+        Kind::Home => 0,
+    }
+}
+
+/// Whether an item has a page in `lang` (it may be hidden there).
+pub(crate) fn shown(site: &Site, lang: usize, kind: Kind, id: Id) -> bool {
+    let mode = site.mode();
+    match kind {
+        Kind::Output => site.outputs[id.0].shown(lang, mode).is_some(),
+        Kind::Project => site.projects[id.0].shown(lang, mode).is_some(),
+        Kind::Author => site.authors[id.0].shown(lang, mode).is_some(),
+        Kind::Topic => site.topics[id.0].shown(lang, mode).is_some(),
+        Kind::Page => site.pages[id.0].shown(lang, mode).is_some(),
+        Kind::Home => true,
+    }
+}
+
+/// How many entries a section list has in a language.
+pub(crate) fn list_len(site: &Site, lang: usize, kind: Kind) -> usize {
+    match kind {
+        Kind::Output => site.index[lang].outputs.len(),
+        _ => (0..count(site, kind))
+            .filter(|&i| shown(site, lang, kind, Id(i)))
+            .count(),
+    }
+}
+
+/// Number of pages for a list of `len` entries (at least one, even when empty).
+pub(crate) fn pages(site: &Site, len: usize) -> usize {
+    len.div_ceil(site.config.paginate_by).max(1)
+}
+
+impl Job {
+    /// The value part of a facet page's address (empty for other pages).
+    pub fn facet_value(&self) -> String {
+        match self {
+            Job::Facet(_, facet, _) => facet.value(),
+            _ => String::new(),
+        }
+    }
+
+    pub fn lang(&self) -> Option<usize> {
+        match self {
+            Job::Chooser | Job::NotFound => None,
+            Job::Home(l) | Job::List(l, ..) | Job::Facet(l, ..) | Job::Item(l, ..) => Some(*l),
+        }
+    }
+
+    /// This page's route in the language `code`.
+    pub fn route<'a>(&self, site: &'a Site, code: &'a str, value: &'a str) -> Route<'a> {
+        match *self {
+            Job::Chooser => Route::Chooser,
+            Job::NotFound => Route::NotFound,
+            Job::Home(_) => Route::Home(code),
+            Job::List(_, kind, n) => Route::List(code, kind, n),
+            Job::Facet(_, facet, n) => Route::Facet(code, facet.name(), value, n),
+            Job::Item(_, kind, id) => Route::Item(code, kind, slug(site, kind, id)),
+        }
+    }
+
+    /// Whether the same page exists in `lang`.
+    pub fn exists_in(&self, site: &Site, lang: usize) -> bool {
+        match *self {
+            Job::Item(_, kind, id) => shown(site, lang, kind, id),
+            Job::List(_, kind, n) => n <= pages(site, list_len(site, lang, kind)),
+            Job::Facet(_, facet, n) => {
+                let len = facet.outputs(site, lang).len();
+                len > 0 && n <= pages(site, len)
+            }
+            _ => true,
+        }
+    }
+}
+
+pub(crate) fn slug(site: &Site, kind: Kind, id: Id) -> &str {
+    match kind {
+        Kind::Output => &site.outputs[id.0].slug,
+        Kind::Project => &site.projects[id.0].slug,
+        Kind::Author => &site.authors[id.0].slug,
+        Kind::Topic => &site.topics[id.0].slug,
+        Kind::Page => &site.pages[id.0].slug,
+        Kind::Home => "",
+    }
+}
