@@ -63,6 +63,8 @@ pub struct SiteConfig {
     pub paginate_by: usize,
     /// Sanitise raw HTML in Markdown bodies.
     pub safe_html: bool,
+    /// The address harvesters may write to (OAI-PMH `adminEmail`).
+    pub admin_email: Option<String>,
 }
 
 impl SiteConfig {
@@ -118,6 +120,7 @@ struct RawConfig {
     missing_translation: Option<MissingTranslation>,
     paginate_by: Option<usize>,
     safe_html: Option<bool>,
+    admin_email: Option<String>,
 }
 
 const KNOWN: &[&str] = &[
@@ -129,6 +132,7 @@ const KNOWN: &[&str] = &[
     "missing_translation",
     "paginate_by",
     "safe_html",
+    "admin_email",
     "code",
     "name",
     "direction",
@@ -259,6 +263,7 @@ fn validate(raw: RawConfig, yaml: &str) -> Result<SiteConfig, Vec<Diagnostic>> {
         missing_translation: raw.missing_translation.unwrap_or_default(),
         paginate_by: raw.paginate_by.unwrap_or(50),
         safe_html: raw.safe_html.unwrap_or(false),
+        admin_email: raw.admin_email,
     })
 }
 

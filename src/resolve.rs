@@ -801,6 +801,7 @@ fn author(
         orcid: f.orcid.clone(),
         url: f.url.clone(),
         body_html: own.body.html.clone(),
+        summary: own.body.first_paragraph.clone(),
     })
 }
 

@@ -122,6 +122,8 @@ pub(crate) struct Author {
     pub orcid: Option<String>,
     pub url: Option<String>,
     pub body_html: String,
+    /// The biography's first paragraph, as plain text.
+    pub summary: String,
 }
 
 #[derive(Debug)]

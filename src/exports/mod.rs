@@ -1,16 +1,24 @@
-//! exports — machine-readable files made from the resolved site, one module per format, each a
-//! pure function from the `Site` to in-memory files: the sitemap and robots.txt, Atom feeds.
+//! exports — machine-readable files and metadata made from the resolved site, one module per
+//! format, each a pure function of the `Site`: the sitemap and robots.txt, Atom feeds,
+//! citations (APA, Chicago, BibTeX, RIS, CSL-JSON), schema.org JSON-LD, harvester `<meta>` tags,
+//! and the whole-portal catalogue, spreadsheet and OAI-PMH static repository.
 
+pub(crate) mod catalog;
+pub(crate) mod citation;
 mod feeds;
+pub(crate) mod jsonld;
+pub(crate) mod meta;
 mod sitemap;
 
 use crate::render::{Engine, OutFile};
 use crate::site::Site;
 
-/// Every export of the site.
+/// Every export file of the site.
 pub(crate) fn all(site: &Site, engine: &Engine) -> Vec<OutFile> {
     let mut files = vec![sitemap::sitemap(site), sitemap::robots(site)];
     files.extend(feeds::feeds(site, engine));
+    files.extend(citation::files(site, engine));
+    files.extend(catalog::files(site, engine));
     files
 }
 

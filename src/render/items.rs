@@ -12,6 +12,7 @@ use super::views::{
     AuthorLink, FileView, LangView, Link, OfficerView, OutputCard, PageCx, ProjectCard, TitledLink,
 };
 use crate::discover::Kind;
+use crate::exports::{citation, jsonld, meta};
 use crate::model::AuthorKind;
 use crate::site::{Id, Officer};
 use crate::urls::{self, Route};
@@ -78,13 +79,44 @@ fn output_page(cx: &PageCx, id: Id) -> Built {
             .take(RELATED_SHOWN)
             .collect(),
     };
-    Built::described(
+    let mut ctx = ctx_with("output", &page);
+    ctx.insert("citation", &citation(cx, id));
+    let mut built = Built::described(
         "output.html",
-        ctx_with("output", &page),
+        ctx,
         o.title.clone(),
         o.summary.clone(),
         "outputs-item",
-    )
+    );
+    built.meta = meta::scholar(cx.site, cx.lang, id);
+    built.jsonld = jsonld::output(cx.site, cx.lang, id);
+    built.article = true;
+    built
+}
+
+/// The "cite this output" box: the reference in two styles and the files to download.
+#[derive(Serialize)]
+struct CitationBox {
+    apa: String,
+    chicago: String,
+    downloads: Vec<Link>,
+}
+
+fn citation(cx: &PageCx, id: Id) -> Option<CitationBox> {
+    let record = citation::Record::new(cx.site, cx.engine, cx.lang, id)?;
+    let words = citation::Words::new(cx.engine, cx.lang);
+    let downloads = citation::paths(cx.code(), &cx.site.outputs[id.0].slug)
+        .into_iter()
+        .map(|(format, path)| Link {
+            href: format!("{}{path}", cx.root),
+            label: format.to_owned(),
+        })
+        .collect();
+    Some(CitationBox {
+        apa: citation::apa(&record, &words),
+        chicago: citation::chicago(&record, &words),
+        downloads,
+    })
 }
 
 #[derive(Serialize)]
@@ -160,13 +192,15 @@ fn project_page(cx: &PageCx, id: Id) -> Built {
         .collect();
     let mut ctx = ctx_with("project", &page);
     ctx.insert("outputs", &outputs);
-    Built::described(
+    let mut built = Built::described(
         "project.html",
         ctx,
         p.title.clone(),
         p.summary.clone(),
         "projects-item",
-    )
+    );
+    built.jsonld = jsonld::project(cx.site, cx.lang, id);
+    built
 }
 
 /// A country's name from the UI strings (`country-PK`), else its code.
@@ -257,14 +291,16 @@ fn author_page(cx: &PageCx, id: Id) -> Built {
     ctx.insert("groups", &groups);
     ctx.insert("projects", &projects);
     ctx.insert("members", &members);
-    let description = a.body_html.split('<').next().unwrap_or_default().to_owned();
-    Built::described(
+    let description = a.summary.clone();
+    let mut built = Built::described(
         "author.html",
         ctx,
         a.name.clone(),
         description,
         "authors-item",
-    )
+    );
+    built.jsonld = jsonld::author(site, cx.lang, id);
+    built
 }
 
 fn topic_page(cx: &PageCx, id: Id) -> Built {
@@ -300,6 +336,11 @@ fn topic_page(cx: &PageCx, id: Id) -> Built {
         "topics-item",
     );
     built.feed = Some(urls::topic_feed(cx.code(), &site.topics[id.0].slug));
+    let page = urls::absolute(
+        &site.config.base_url,
+        &Route::Item(cx.code(), Kind::Topic, &site.topics[id.0].slug).path(),
+    );
+    built.jsonld = jsonld::topic_page(site, cx.lang, id, &page);
     built
 }
 
@@ -313,11 +354,18 @@ fn free_page(cx: &PageCx, id: Id) -> Built {
         lang: cx.lang_view(shown.text_lang),
         fallback: shown.is_fallback(cx.lang),
     };
-    Built::described(
+    let mut built = Built::described(
         "page.html",
         ctx_with("page", &body),
         shown.v.title.clone(),
         shown.v.description.clone().unwrap_or_default(),
         "page",
-    )
+    );
+    let page = &cx.site.pages[id.0].slug;
+    let url = urls::absolute(
+        &cx.site.config.base_url,
+        &Route::Item(cx.code(), Kind::Page, page).path(),
+    );
+    built.jsonld = Some(jsonld::web_page(&url, &shown.v.title));
+    built
 }

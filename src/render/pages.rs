@@ -11,6 +11,8 @@ use super::views::{Alternate, LangView, Link, OutputCard, PageCx, ProjectCard};
 use super::{items, lists, Engine, OutFile};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Kind;
+use crate::exports::jsonld;
+use crate::exports::meta::{self, Meta};
 use crate::site::{Id, Site};
 use crate::urls::{self, Route};
 
@@ -26,6 +28,12 @@ pub(super) struct Built {
     pub crumbs: Vec<Link>,
     /// A feed to announce in `<head>`, root-relative.
     pub feed: Option<String>,
+    /// Harvester tags of the page (citation, Dublin Core); social tags are added by the frame.
+    pub meta: Vec<Meta>,
+    /// The schema.org entity the page is about.
+    pub jsonld: Option<serde_json::Value>,
+    /// An output page (an `article` for link previews).
+    pub article: bool,
 }
 
 impl Built {
@@ -38,6 +46,9 @@ impl Built {
             kind,
             crumbs: Vec::new(),
             feed: None,
+            meta: Vec::new(),
+            jsonld: None,
+            article: false,
         }
     }
 
@@ -72,6 +83,11 @@ struct Frame<'a> {
     description: String,
     page_kind: &'static str,
     feed: Option<String>,
+    meta: Vec<Meta>,
+    /// Dublin Core tags are present (the page declares the `DC` schema).
+    dublin_core: bool,
+    /// The page's JSON-LD, safe to embed in a `<script>` element.
+    jsonld: String,
     /// Whether this language's script needs the Nastaliq web font.
     nastaliq: bool,
 }
@@ -174,21 +190,60 @@ fn frame<'a>(cx: &PageCx<'a>, job: &Job, route: &Route, built: &Built) -> Frame<
         href: l.href.clone(),
         label: l.label.clone(),
     }));
+    // Absolute addresses of the breadcrumbs (their links are written relative to this page).
+    let absolute_of = |href: &str| {
+        urls::absolute(
+            &config.base_url,
+            href.strip_prefix(cx.root.as_str()).unwrap_or(href),
+        )
+    };
+    let canonical = urls::absolute(&config.base_url, &route.path());
+    let mut trail: Vec<(String, String)> = breadcrumbs
+        .iter()
+        .map(|l| (absolute_of(&l.href), l.label.clone()))
+        .collect();
+    if kind != "home" {
+        trail.push((canonical.clone(), built.title.clone()));
+    }
+    let main = built
+        .jsonld
+        .clone()
+        .unwrap_or_else(|| jsonld::collection(&canonical, &built.title));
+    let graph = jsonld::graph(Some(main), jsonld::breadcrumbs(&trail));
+    let other_langs: Vec<usize> = (0..config.languages.len())
+        .filter(|&l| l != cx.lang && job.exists_in(site, l))
+        .collect();
+    let description = truncate(&built.description, 160);
+    let mut tags = built.meta.clone();
+    tags.extend(meta::social(
+        site,
+        cx.lang,
+        &other_langs,
+        &built.title,
+        &description,
+        &canonical,
+        built.article,
+    ));
     Frame {
         lang_index: cx.lang,
         lang: cx.lang_view(cx.lang),
         site_title: config.title(cx.lang),
         root: cx.root.clone(),
         home_href: cx.href(&Route::Home(code)),
-        canonical: urls::absolute(&config.base_url, &route.path()),
+        canonical,
         alternates,
         x_default,
         nav,
         breadcrumbs,
         page_title: built.title.clone(),
-        description: truncate(&built.description, 160),
+        description,
         page_kind: kind,
         feed: built.feed.as_ref().map(|f| format!("{}{f}", cx.root)),
+        dublin_core: tags
+            .iter()
+            .any(|m| m.name.is_some_and(|n| n.starts_with("DC."))),
+        meta: tags,
+        jsonld: jsonld::script_safe(&graph),
         nastaliq: needs_nastaliq(&config.languages[cx.lang].code),
     }
 }
@@ -256,6 +311,7 @@ fn home(cx: &PageCx) -> Built {
     let title = site.config.title(cx.lang).to_owned();
     let mut built = Built::described("home.html", ctx, title.clone(), title, "home");
     built.feed = Some(urls::feed(cx.code()));
+    built.jsonld = Some(jsonld::website(site, cx.lang));
     built
 }
 

@@ -128,6 +128,18 @@ outputs-filtered = Outputs: { $filter }
 related-outputs = Related outputs
 letters = Jump to letter
 
+## Citations
+cite-heading = Cite this output
+cite-download = Download the reference:
+cite-format-bibtex = BibTeX (.bib)
+cite-format-ris = RIS (.ris: Zotero, EndNote, Mendeley)
+cite-format-csl = CSL-JSON (.json)
+cite-and-apa = &
+cite-and = and
+cite-et-al = et al.
+cite-comma = {","}
+cite-stop = .
+
 ## Error page
 not-found = This page does not exist, or has moved.
 not-found-home = Go to the home page of { $site }

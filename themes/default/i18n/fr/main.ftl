@@ -127,6 +127,18 @@ outputs-filtered = Publications : { $filter }
 related-outputs = Publications liées
 letters = Aller à la lettre
 
+## Citations
+cite-heading = Citer cette publication
+cite-download = Télécharger la référence :
+cite-format-bibtex = BibTeX (.bib)
+cite-format-ris = RIS (.ris : Zotero, EndNote, Mendeley)
+cite-format-csl = CSL-JSON (.json)
+cite-and-apa = et
+cite-and = et
+cite-et-al = et al.
+cite-comma = {","}
+cite-stop = .
+
 ## Page d’erreur
 not-found = Cette page n’existe pas ou a été déplacée.
 not-found-home = Aller à l’accueil de { $site }

@@ -127,6 +127,18 @@ outputs-filtered = مطبوعات: { $filter }
 related-outputs = متعلقہ مطبوعات
 letters = حرف پر جائیں
 
+## حوالہ
+cite-heading = اس اشاعت کا حوالہ دیں
+cite-download = حوالہ ڈاؤن لوڈ کریں:
+cite-format-bibtex = BibTeX ‏(.bib)
+cite-format-ris = RIS ‏(.ris: Zotero، EndNote، Mendeley)
+cite-format-csl = CSL-JSON ‏(.json)
+cite-and-apa = اور
+cite-and = اور
+cite-et-al = وغیرہ
+cite-comma = {"،"}
+cite-stop = ۔
+
 ## خرابی کا صفحہ
 not-found = یہ صفحہ موجود نہیں، یا کہیں اور منتقل ہو چکا ہے۔
 not-found-home = { $site } کے سرورق پر جائیں
