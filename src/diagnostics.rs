@@ -91,6 +91,72 @@ impl fmt::Display for Diagnostic {
     }
 }
 
+impl Diagnostic {
+    /// For a person at a terminal: the message, the place, the offending line of the file with a
+    /// caret under the value, and the help. `colour` adds ANSI colours (only on a terminal).
+    pub fn render(&self, root: &Path, colour: bool) -> String {
+        let paint = |code: &str, text: &str| {
+            if colour {
+                format!("\x1b[{code}m{text}\x1b[0m")
+            } else {
+                text.to_owned()
+            }
+        };
+        let (label, code) = match self.severity {
+            Severity::Error => ("error", "1;31"),
+            Severity::Warning => ("warning", "1;33"),
+        };
+        let mut out = format!("{}: {}\n", paint(code, label), paint("1", &self.message));
+        let place = match self.pos {
+            Some((line, col)) => format!("{}:{line}:{col}", self.path.display()),
+            None => self.path.display().to_string(),
+        };
+        out.push_str(&format!("  {} {place}\n", paint("34", "-->")));
+        if let Some((line, col)) = self.pos {
+            if let Some(text) = source_line(&root.join(&self.path), line) {
+                let width = line.to_string().len();
+                let gutter = paint("34", &format!("{:width$} |", ""));
+                let shown: String = text.chars().take(160).collect();
+                out.push_str(&format!(
+                    "{gutter}\n{} {shown}\n",
+                    paint("34", &format!("{line:width$} |"))
+                ));
+                let underline = "^".repeat(value_width(&self.message, &text, col).max(1));
+                let pad = " ".repeat(col.saturating_sub(1).min(160));
+                out.push_str(&format!("{gutter} {pad}{}\n", paint(code, &underline)));
+            }
+        }
+        if let Some(help) = &self.help {
+            out.push_str(&format!("  {} {help}\n", paint("1;36", "= help:")));
+        }
+        out
+    }
+}
+
+/// Line `n` (1-based) of a text file, if it can be read.
+fn source_line(path: &Path, n: usize) -> Option<String> {
+    let text = std::fs::read(path).ok()?;
+    let text = String::from_utf8_lossy(&text);
+    text.split(['\n', '\r'])
+        .filter(|_| true)
+        .nth(n - 1)
+        .map(str::to_owned)
+}
+
+/// How many characters to underline: the first backticked value of the message when the line
+/// has it at `col`, else the word at `col`.
+fn value_width(message: &str, line: &str, col: usize) -> usize {
+    let at: String = line.chars().skip(col.saturating_sub(1)).collect();
+    if let Some(value) = message.split('`').nth(1) {
+        if !value.is_empty() && at.starts_with(value) {
+            return value.chars().count();
+        }
+    }
+    at.chars()
+        .take_while(|c| !c.is_whitespace() && !matches!(c, ',' | ']' | '}'))
+        .count()
+}
+
 /// The candidate closest to `value`, if it is close enough to be a likely typo.
 pub fn did_you_mean<'a>(
     value: &str,
@@ -126,6 +192,26 @@ mod tests {
         assert_eq!(did_you_mean("fawad-mahnor", slugs), Some("fawad-mahnoor"));
         assert_eq!(did_you_mean("Dastak", slugs), Some("dastak"));
         assert_eq!(did_you_mean("unrelated-thing", slugs), None);
+    }
+
+    #[test]
+    fn renders_the_line_with_a_caret() {
+        let dir = std::env::temp_dir().join(format!("nashr-diag-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).unwrap();
+        std::fs::write(
+            dir.join("a.md"),
+            "---\ntitle: A\nauthors: [dastak, fawad-mahnor]\n---\n",
+        )
+        .unwrap();
+        let d = Diagnostic::error("a.md", "unknown author `fawad-mahnor`")
+            .at(Some((3, 19)))
+            .with_help("did you mean `fawad-mahnoor`?");
+        let text = d.render(&dir, false);
+        assert_eq!(
+            text,
+            "error: unknown author `fawad-mahnor`\n  --> a.md:3:19\n  |\n3 | authors: [dastak, fawad-mahnor]\n  |                   ^^^^^^^^^^^^\n  = help: did you mean `fawad-mahnoor`?\n"
+        );
+        std::fs::remove_dir_all(dir).unwrap();
     }
 
     #[test]

@@ -26,6 +26,8 @@ pub(crate) struct FtlSource {
 /// The UI strings of every configured language.
 pub(crate) struct I18n {
     bundles: Vec<FluentBundle<FluentResource>>,
+    /// For each configured language, the UI strings it lacks (shown from a fallback).
+    pub missing: Vec<Vec<String>>,
     /// For each configured language, the bundles to try in order.
     chains: Vec<Vec<usize>>,
 }
@@ -113,8 +115,10 @@ impl I18n {
             .union(&keys[config.default_lang])
             .cloned()
             .collect();
+        let mut all_missing = Vec::new();
         for (i, lang) in config.languages.iter().enumerate() {
             let missing: Vec<&str> = reference.difference(&keys[i]).map(String::as_str).collect();
+            all_missing.push(missing.iter().map(|k| (*k).to_owned()).collect());
             if !missing.is_empty() {
                 let n = missing.len();
                 warnings.push(
@@ -133,7 +137,14 @@ impl I18n {
                 chain
             })
             .collect();
-        Ok((I18n { bundles, chains }, warnings))
+        Ok((
+            I18n {
+                bundles,
+                missing: all_missing,
+                chains,
+            },
+            warnings,
+        ))
     }
 
     /// The string `key` in language `lang`, with arguments. An unknown key shows as itself.

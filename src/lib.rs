@@ -3,6 +3,7 @@
 //! every language, in parallel) → write (into a staging folder swapped in at the end).
 //! Nothing is written unless every stage before succeeded.
 
+mod check;
 mod config;
 mod diagnostics;
 mod discover;
@@ -17,18 +18,17 @@ mod model;
 mod output;
 mod render;
 mod resolve;
+pub mod scaffold;
+mod session;
 mod site;
 mod theme;
 mod urls;
 
-use std::collections::{BTreeMap, HashSet};
 use std::path::PathBuf;
-use std::time::Instant;
 
+pub use check::{check, CheckReport, KindCoverage, LangCoverage};
 pub use diagnostics::{Diagnostic, Severity};
-
-use output::CopyFile;
-use render::OutFile;
+pub use session::{Session, SiteFiles};
 
 /// What to build, and where.
 #[derive(Debug, Clone)]
@@ -62,8 +62,11 @@ impl BuildOptions {
 #[derive(Debug, Clone)]
 pub struct Report {
     pub languages: usize,
-    /// HTML pages written.
+    /// HTML pages in the site.
     pub pages: usize,
+    /// HTML pages rendered by this run (fewer than `pages` when a session re-renders only what
+    /// a change affects).
+    pub rendered: usize,
     /// Other files written (assets, attachments, feeds).
     pub files: usize,
     pub seconds: f64,
@@ -77,141 +80,21 @@ pub struct Failure {
     pub warnings: Vec<Diagnostic>,
 }
 
-/// Builds the portal at `options.root`.
+/// Builds the portal at `options.root` and writes it to `options.output` (unless `dry_run`).
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
-    let started = Instant::now();
-    let root = &options.root;
-    let mut warnings = Vec::new();
-    let fail = |errors: Vec<Diagnostic>, warnings: &Vec<Diagnostic>| Failure {
-        errors,
-        warnings: warnings.clone(),
-    };
-
-    let (mut config, w) = config::load(root).map_err(|all| {
-        let (errors, warnings): (Vec<_>, Vec<_>) = all.into_iter().partition(Diagnostic::is_error);
-        Failure { errors, warnings }
-    })?;
-    warnings.extend(w);
-    if let Some(url) = &options.base_url {
-        config.base_url = url.trim_end_matches('/').to_owned();
-    }
     if !options.dry_run {
-        output::check_output_dir(root, &options.output).map_err(|e| fail(vec![e], &warnings))?;
+        output::check_output_dir(&options.root, &options.output).map_err(|e| Failure {
+            errors: vec![e],
+            warnings: Vec::new(),
+        })?;
     }
-    let theme = theme::load(root, &config.theme).map_err(|e| fail(e, &warnings))?;
-    let site_strings = theme::site_i18n(root).map_err(|e| fail(e, &warnings))?;
-
-    let mut errors = Vec::new();
-    let mut i18n = None;
-    match i18n::I18n::load(&config, theme.i18n_sources(), site_strings) {
-        Ok((strings, w)) => {
-            i18n = Some(strings);
-            warnings.extend(w);
-        }
-        Err(e) => errors.extend(e),
-    }
-    let found = discover::discover(root, &config);
-    let (sources, assets) = (found.sources, found.assets);
-    for d in found.problems {
-        if d.is_error() {
-            errors.push(d)
-        } else {
-            warnings.push(d)
-        }
-    }
-    let markdown = markdown::Markdown::default();
-    let mut loaded = load::load(&config, &markdown, sources);
-    for d in std::mem::take(&mut loaded.diagnostics) {
-        if d.is_error() {
-            errors.push(d)
-        } else {
-            warnings.push(d)
-        }
-    }
-    let site = resolve::resolve(config, root, options.drafts, loaded);
-    let site = match (site, errors.is_empty()) {
-        (Ok((site, w)), true) => {
-            warnings.extend(w);
-            site
-        }
-        (Ok(_), false) => return Err(fail(sorted(errors), &warnings)),
-        (Err(e), _) => {
-            errors.extend(e);
-            return Err(fail(sorted(errors), &warnings));
-        }
-    };
-    let i18n = i18n.expect("strings loaded when there is no error");
-    let engine = render::Engine::new(&site.config, &theme, i18n).map_err(|e| fail(e, &warnings))?;
-    let mut files = render::render_site(&site, &engine).map_err(|e| fail(e, &warnings))?;
-    let pages = files.len();
-    files.extend(exports::all(&site, &engine));
-    let copies = copies(root, &site, assets);
-    // A file of the site's `static/` replaces the theme's file of the same name.
-    let replaced: HashSet<&str> = copies.iter().map(|c| c.dest.as_str()).collect();
-    files.extend(
-        theme
-            .statics
-            .iter()
-            .filter(|(path, _)| !replaced.contains(path.as_str()))
-            .map(|(path, bytes)| OutFile {
-                path: path.clone(),
-                bytes: bytes.clone(),
-            }),
-    );
-    let extra = files.len() - pages + copies.len();
+    let mut session = Session::new(options.clone());
+    let report = session.run()?;
     if !options.dry_run {
-        output::write(&options.output, &files, &copies).map_err(|e| fail(vec![e], &warnings))?;
+        output::write(&options.output, session.files()).map_err(|e| Failure {
+            errors: vec![e],
+            warnings: report.warnings.clone(),
+        })?;
     }
-    Diagnostic::sort(&mut warnings);
-    Ok(Report {
-        languages: site.config.languages.len(),
-        pages,
-        files: extra,
-        seconds: started.elapsed().as_secs_f64(),
-        warnings,
-    })
-}
-
-fn sorted(mut d: Vec<Diagnostic>) -> Vec<Diagnostic> {
-    Diagnostic::sort(&mut d);
-    d
-}
-
-/// The files copied as they are: the site's `static/` folder, and every output's and project's
-/// own files (at `/files/<kind>/<slug>/`), once each whatever the number of languages.
-fn copies(
-    root: &std::path::Path,
-    site: &site::Site,
-    assets: Vec<discover::Asset>,
-) -> Vec<CopyFile> {
-    let mut by_dest: BTreeMap<String, PathBuf> = BTreeMap::new();
-    let published = |kind: discover::Kind, slug: &str| match kind {
-        discover::Kind::Output => site.outputs.iter().any(|o| o.slug == slug),
-        discover::Kind::Project => site.projects.iter().any(|p| p.slug == slug),
-        _ => false,
-    };
-    for a in assets {
-        if published(a.kind, &a.slug) {
-            by_dest.insert(urls::attachment_file(a.kind, &a.slug, &a.path), a.src);
-        }
-    }
-    let static_dir = root.join("static");
-    for entry in walkdir::WalkDir::new(&static_dir)
-        .sort_by_file_name()
-        .into_iter()
-        .flatten()
-    {
-        if entry.file_type().is_file() {
-            if let Ok(rel) = entry.path().strip_prefix(&static_dir) {
-                by_dest.insert(
-                    rel.to_string_lossy().replace('\\', "/"),
-                    entry.path().to_path_buf(),
-                );
-            }
-        }
-    }
-    by_dest
-        .into_iter()
-        .map(|(dest, src)| CopyFile { src, dest })
-        .collect()
+    Ok(report)
 }

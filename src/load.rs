@@ -1,8 +1,10 @@
 //! load — stage 1. Input: the classified source files. Output: each file's typed front matter and
 //! rendered body (`Parsed`), read and parsed in parallel, with every diagnostic collected.
 
-use std::collections::HashSet;
-use std::path::Path;
+use std::collections::{HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::time::SystemTime;
 
 use rayon::prelude::*;
 
@@ -51,47 +53,80 @@ pub(crate) const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 /// What the load stage produced.
 pub(crate) struct Loaded {
     /// The files that parsed, in input order.
-    pub parsed: Vec<Parsed>,
+    pub parsed: Vec<Arc<Parsed>>,
     /// Every diagnostic (errors and warnings), sorted.
     pub diagnostics: Vec<Diagnostic>,
     /// Slugs of the files that did not parse: references to them are not reported again.
     pub broken: HashSet<String>,
+    /// The files read anew (not taken from the cache).
+    pub changed: Vec<SourceFile>,
+}
+
+/// When a file was last written and its size: a file whose stamp is unchanged is not read again.
+pub(crate) type Stamp = (Option<SystemTime>, u64);
+
+pub(crate) fn stamp(path: &Path) -> Stamp {
+    std::fs::metadata(path).map_or((None, 0), |m| (m.modified().ok(), m.len()))
+}
+
+/// Files parsed by an earlier build (serve mode), with the stamp they had.
+#[derive(Default)]
+pub(crate) struct ParseCache {
+    entries: HashMap<PathBuf, (Stamp, Outcome)>,
 }
 
 /// One file's outcome: parsed with its warnings, or its slug and error.
+#[derive(Clone)]
 enum Outcome {
-    Parsed(Box<Parsed>, Vec<Diagnostic>),
+    Parsed(Arc<Parsed>, Vec<Diagnostic>),
     Failed(String, Box<Diagnostic>),
 }
 
-/// Reads and parses every file in parallel.
-pub(crate) fn load(config: &SiteConfig, markdown: &Markdown, files: Vec<SourceFile>) -> Loaded {
-    let results: Vec<Outcome> = files
+/// Reads and parses every file in parallel, taking unchanged files from `cache`; `cache` is
+/// replaced by this build's files.
+pub(crate) fn load(
+    config: &SiteConfig,
+    markdown: &Markdown,
+    files: Vec<SourceFile>,
+    cache: &mut ParseCache,
+) -> Loaded {
+    let previous = std::mem::take(&mut cache.entries);
+    let results: Vec<(PathBuf, Stamp, Outcome, Option<SourceFile>)> = files
         .into_par_iter()
         .map(|src| {
-            let slug = src.slug.clone();
-            match parse_file(config, markdown, src) {
-                Ok((p, warnings)) => Outcome::Parsed(Box::new(p), warnings),
-                Err(d) => Outcome::Failed(slug, Box::new(d)),
+            let stamp = stamp(&src.path);
+            if let Some((old, outcome)) = previous.get(&src.path) {
+                if *old == stamp {
+                    return (src.path.clone(), stamp, outcome.clone(), None);
+                }
             }
+            let slug = src.slug.clone();
+            let outcome = match parse_file(config, markdown, src.clone()) {
+                Ok((p, warnings)) => Outcome::Parsed(Arc::new(p), warnings),
+                Err(d) => Outcome::Failed(slug, Box::new(d)),
+            };
+            (src.path.clone(), stamp, outcome, Some(src))
         })
         .collect();
     let mut loaded = Loaded {
         parsed: Vec::with_capacity(results.len()),
         diagnostics: Vec::new(),
         broken: HashSet::new(),
+        changed: Vec::new(),
     };
-    for r in results {
-        match r {
+    for (path, stamp, outcome, changed) in results {
+        match &outcome {
             Outcome::Parsed(p, warnings) => {
-                loaded.parsed.push(*p);
-                loaded.diagnostics.extend(warnings);
+                loaded.parsed.push(Arc::clone(p));
+                loaded.diagnostics.extend(warnings.iter().cloned());
             }
             Outcome::Failed(slug, d) => {
-                loaded.broken.insert(slug);
-                loaded.diagnostics.push(*d);
+                loaded.broken.insert(slug.clone());
+                loaded.diagnostics.push((**d).clone());
             }
         }
+        loaded.changed.extend(changed);
+        cache.entries.insert(path, (stamp, outcome));
     }
     Diagnostic::sort(&mut loaded.diagnostics);
     loaded

@@ -1,11 +1,11 @@
-//! The `nashr` command line: parse arguments, run the library, print diagnostics and a summary.
+//! The `nashr` command line: parse arguments, run a command, print diagnostics, set the exit code.
 
-use std::io::IsTerminal;
+mod commands;
+
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
-use nashr::{BuildOptions, Diagnostic, Severity};
+use clap::{Parser, Subcommand, ValueEnum};
 
 #[derive(Parser)]
 #[command(
@@ -14,8 +14,37 @@ use nashr::{BuildOptions, Diagnostic, Severity};
     about = "Builds multilingual research portals from Markdown"
 )]
 struct Cli {
+    /// Print only errors.
+    #[arg(long, short, global = true, conflicts_with = "verbose")]
+    quiet: bool,
+    /// Print timings and details.
+    #[arg(long, short, global = true)]
+    verbose: bool,
     #[command(subcommand)]
     command: Command,
+}
+
+/// How much to print.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verbosity {
+    Quiet,
+    Normal,
+    Verbose,
+}
+
+#[derive(Clone, Copy, ValueEnum)]
+enum NewKindArg {
+    Output,
+    Project,
+    Author,
+    Topic,
+    Page,
+}
+
+#[derive(Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
 }
 
 #[derive(Subcommand)]
@@ -35,10 +64,61 @@ enum Command {
         #[arg(long)]
         base_url: Option<String>,
     },
+    /// Build, serve on this machine, rebuild on every change and reload open pages.
+    Serve {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        /// Port to listen on (0 picks a free one).
+        #[arg(long, default_value_t = 1111)]
+        port: u16,
+        /// Address to listen on; the default keeps the site on this machine.
+        #[arg(long, default_value = "127.0.0.1")]
+        interface: String,
+        /// Open the site in the default browser.
+        #[arg(long)]
+        open: bool,
+        #[arg(long)]
+        drafts: bool,
+    },
+    /// Check everything without writing: errors, warnings and translation coverage.
+    Check {
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+        #[arg(long, value_enum, default_value = "text")]
+        format: Format,
+        /// Exit with status 2 when there are warnings.
+        #[arg(long)]
+        strict: bool,
+        /// Attached files larger than this (in MB) are reported.
+        #[arg(long, default_value_t = 20)]
+        max_file_mb: u64,
+    },
+    /// Write the starting files of a new item in every language.
+    New {
+        #[arg(value_enum)]
+        kind: NewKindArg,
+        slug: String,
+        #[arg(long, default_value = ".")]
+        root: PathBuf,
+    },
+    /// Create a new portal that builds at once.
+    Init {
+        dir: PathBuf,
+        #[arg(long, default_value = "Research portal")]
+        title: String,
+        /// Language codes, the first being the default.
+        #[arg(long, value_delimiter = ',', default_value = "en,fr,ur")]
+        languages: Vec<String>,
+    },
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let verbosity = match (cli.quiet, cli.verbose) {
+        (true, _) => Verbosity::Quiet,
+        (_, true) => Verbosity::Verbose,
+        _ => Verbosity::Normal,
+    };
     match cli.command {
         Command::Build {
             root,
@@ -46,68 +126,50 @@ fn main() -> ExitCode {
             drafts,
             base_url,
         } => {
-            let mut options = BuildOptions::new(root);
+            let mut options = nashr::BuildOptions::new(root);
             if let Some(out) = output {
                 options.output = out;
             }
             options.drafts = drafts;
             options.base_url = base_url;
-            build(&options)
+            commands::build::run(&options, verbosity)
         }
-    }
-}
-
-fn build(options: &BuildOptions) -> ExitCode {
-    let colour = std::io::stderr().is_terminal();
-    match nashr::build(options) {
-        Ok(report) => {
-            print_all(&report.warnings, colour);
-            println!(
-                "Built {} in {:.2} s: {} pages and {} other files in {}.",
-                plural(report.languages, "language", "languages"),
-                report.seconds,
-                report.pages,
-                report.files,
-                options.output.display()
-            );
-            ExitCode::SUCCESS
-        }
-        Err(failure) => {
-            print_all(&failure.warnings, colour);
-            print_all(&failure.errors, colour);
-            eprintln!(
-                "Build failed with {}; nothing was written.",
-                plural(failure.errors.len(), "error", "errors")
-            );
-            ExitCode::FAILURE
-        }
-    }
-}
-
-fn plural(n: usize, one: &str, other: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { other })
-}
-
-fn print_all(list: &[Diagnostic], colour: bool) {
-    for d in list {
-        let text = d.to_string();
-        if colour {
-            let code = if d.severity == Severity::Error {
-                "31"
-            } else {
-                "33"
+        Command::Serve {
+            root,
+            port,
+            interface,
+            open,
+            drafts,
+        } => commands::serve::run(
+            commands::serve::ServeOptions {
+                root,
+                port,
+                interface,
+                open,
+                drafts,
+            },
+            verbosity,
+        ),
+        Command::Check {
+            root,
+            format,
+            strict,
+            max_file_mb,
+        } => commands::check::run(&root, format, strict, max_file_mb, verbosity),
+        Command::New { kind, slug, root } => {
+            let kind = match kind {
+                NewKindArg::Output => nashr::scaffold::NewKind::Output,
+                NewKindArg::Project => nashr::scaffold::NewKind::Project,
+                NewKindArg::Author => nashr::scaffold::NewKind::Author,
+                NewKindArg::Topic => nashr::scaffold::NewKind::Topic,
+                NewKindArg::Page => nashr::scaffold::NewKind::Page,
             };
-            let kind = if d.severity == Severity::Error {
-                ": error:"
-            } else {
-                ": warning:"
-            };
-            eprintln!(
-                "{}",
-                text.replacen(kind, &format!(":\x1b[1;{code}m{}\x1b[0m", &kind[1..]), 1)
-            );
-        } else {
-            eprintln!("{text}");
+            commands::new::run(&root, kind, &slug, verbosity)
         }
+        Command::Init {
+            dir,
+            title,
+            languages,
+        } => commands::init::run(&dir, &title, &languages, verbosity),
     }
 }

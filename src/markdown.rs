@@ -34,6 +34,8 @@ pub(crate) struct Rendered {
     pub first_paragraph: String,
     /// Internal `@/…` link targets, for checking that they resolve.
     pub internal_links: Vec<String>,
+    /// Relative links to the item's own files (`summary.pdf`), as written.
+    pub local_links: Vec<String>,
 }
 
 fn options() -> Options {
@@ -62,7 +64,7 @@ impl Markdown {
                     title,
                     id,
                 }) => {
-                    let dest_url = rewrite_url(&dest_url, links, &mut out.internal_links);
+                    let dest_url = rewrite_url(&dest_url, links, &mut out);
                     Event::Start(Tag::Link {
                         link_type,
                         dest_url,
@@ -76,7 +78,7 @@ impl Markdown {
                     title,
                     id,
                 }) => {
-                    let dest_url = rewrite_url(&dest_url, links, &mut out.internal_links);
+                    let dest_url = rewrite_url(&dest_url, links, &mut out);
                     Event::Start(Tag::Image {
                         link_type,
                         dest_url,
@@ -219,14 +221,10 @@ pub(crate) fn slugify(text: &str) -> String {
 
 /// Rewrites a link target: `@/section/slug` to the page in this language, a relative path to the
 /// item's attached files, and a script URL to nothing.
-fn rewrite_url<'a>(
-    url: &CowStr<'a>,
-    links: &LinkContext,
-    internal: &mut Vec<String>,
-) -> CowStr<'a> {
+fn rewrite_url<'a>(url: &CowStr<'a>, links: &LinkContext, out: &mut Rendered) -> CowStr<'a> {
     let trimmed = url.trim();
     if let Some(target) = trimmed.strip_prefix("@/") {
-        internal.push(target.to_owned());
+        out.internal_links.push(target.to_owned());
         let (target, anchor) = target.split_once('#').map_or((target, ""), |(t, a)| (t, a));
         let target = target.trim_end_matches('/').trim_end_matches(".md");
         let path = match target.split_once('/') {
@@ -258,6 +256,8 @@ fn rewrite_url<'a>(
         let local = !has_scheme && !trimmed.starts_with(['/', '#', '?']) && !trimmed.is_empty();
         if local {
             let rel = trimmed.trim_start_matches("./");
+            out.local_links
+                .push(rel.split(['#', '?']).next().unwrap_or(rel).to_owned());
             return format!("{}{files}{rel}", links.root).into();
         }
     }

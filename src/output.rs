@@ -9,15 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::render::OutFile;
-
-/// A file copied from the portal into the site.
-#[derive(Debug, Clone)]
-pub(crate) struct CopyFile {
-    pub src: PathBuf,
-    /// Path under the output folder, `/`-separated.
-    pub dest: String,
-}
+use crate::session::SiteFiles;
 
 /// Refuses an output folder whose replacement would destroy the portal or more.
 pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
@@ -81,7 +73,7 @@ fn normalize(p: &Path) -> PathBuf {
 }
 
 /// Writes everything into a staging folder beside `out`, then swaps it in.
-pub(crate) fn write(out: &Path, files: &[OutFile], copies: &[CopyFile]) -> Result<(), Diagnostic> {
+pub(crate) fn write(out: &Path, files: &SiteFiles) -> Result<(), Diagnostic> {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -101,18 +93,19 @@ pub(crate) fn write(out: &Path, files: &[OutFile], copies: &[CopyFile]) -> Resul
     fs::create_dir_all(&staging).map_err(|e| fail("create the staging folder", &staging, e))?;
 
     let written: Result<(), Diagnostic> = files
+        .generated
         .par_iter()
-        .map(|f| {
-            let dest = staging.join(&f.path);
+        .map(|(path, bytes)| {
+            let dest = staging.join(path);
             ensure_parent(&dest)
-                .and_then(|_| fs::write(&dest, &f.bytes))
+                .and_then(|_| fs::write(&dest, bytes))
                 .map_err(|e| fail("write", &dest, e))
         })
-        .chain(copies.par_iter().map(|c| {
-            let dest = staging.join(&c.dest);
+        .chain(files.copied.par_iter().map(|(dest, src)| {
+            let dest = staging.join(dest);
             ensure_parent(&dest)
-                .and_then(|_| fs::copy(&c.src, &dest).map(drop))
-                .map_err(|e| fail("copy", &c.src, e))
+                .and_then(|_| fs::copy(src, &dest).map(drop))
+                .map_err(|e| fail("copy", src, e))
         }))
         .collect();
     if let Err(e) = written {

@@ -5,6 +5,7 @@
 
 use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
+use std::sync::Arc;
 
 use unicode_normalization::UnicodeNormalization;
 
@@ -24,7 +25,7 @@ const RESERVED_PAGE_SLUGS: &[&str] = &[
 ];
 
 /// The files of one item, indexed by language.
-type Group = Vec<Option<Parsed>>;
+type Group = Vec<Option<Arc<Parsed>>>;
 
 /// Slug → id of each kind that can be referenced.
 struct Refs {
@@ -514,6 +515,8 @@ fn output(
         url: f.url.clone(),
         license: f.license.clone(),
         publisher,
+        has_abstract: f.summary.as_deref().is_some_and(|s| !s.trim().is_empty()),
+        linked_files: own.body.local_links.clone(),
     })
 }
 

@@ -83,6 +83,10 @@ pub(crate) struct Output {
     pub url: Option<String>,
     pub license: Option<String>,
     pub publisher: Option<Id>,
+    /// Whether the front matter gives an `abstract` (else `summary` is the first paragraph).
+    pub has_abstract: bool,
+    /// Files of the output's folder that the body links to.
+    pub linked_files: Vec<String>,
 }
 
 /// The funder's programme officer: an author of the portal, or a plain name.

@@ -129,9 +129,13 @@ fn template_error(page: &str, e: &tera::Error) -> Diagnostic {
     }
 }
 
-/// Renders every page in parallel. Returns the files sorted by path, or every template error.
-pub(crate) fn render_site(site: &Site, engine: &Engine) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
-    let results: Vec<Result<OutFile, Diagnostic>> = jobs(site)
+/// Renders the given pages in parallel. Returns the files sorted by path, or every template error.
+pub(crate) fn render_jobs(
+    site: &Site,
+    engine: &Engine,
+    jobs: Vec<Job>,
+) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| pages::render(site, engine, &job))
         .collect();
