@@ -3,6 +3,7 @@
 //! every language, in parallel) → write (into a staging folder swapped in at the end).
 //! Nothing is written unless every stage before succeeded.
 
+mod charts;
 mod check;
 mod config;
 mod diagnostics;

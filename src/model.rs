@@ -143,6 +143,11 @@ keyword_enum!(
 );
 
 keyword_enum!(
+    /// The form a training material takes.
+    TrainingFormat { Workshop = "workshop", Handout = "handout", Slides = "slides", Video = "video" }
+);
+
+keyword_enum!(
     /// An author is a person or an organisation.
     AuthorKind { Person = "person", Organisation = "organisation" }
 );
@@ -248,6 +253,14 @@ pub struct OutputFields {
     pub license: Option<String>,
     pub publisher: Option<String>,
     pub draft: Option<bool>,
+    /// Training materials: who the training is for, how long it takes, its level (text).
+    pub audience: Option<String>,
+    pub duration: Option<Scalar>,
+    pub level: Option<String>,
+    /// Training materials: `workshop`, `handout`, `slides` or `video`.
+    pub format: Option<String>,
+    /// Training materials: the language codes the material can be delivered in.
+    pub materials_language: Option<Slugs>,
 }
 
 impl OutputFields {
@@ -265,12 +278,19 @@ impl OutputFields {
         "license",
         "publisher",
         "draft",
+        "audience",
+        "duration",
+        "level",
+        "format",
+        "materials_language",
     ];
 
     /// Takes the non-text fields this translation does not set from the base file.
     pub fn inherit(&mut self, base: &Self) {
         inherit_fields!(self, base; kind, date, authors, topics, project, files, doi, url,
             license, publisher, draft);
+        // Audience, duration and level are text, but a translation without them shows the base's.
+        inherit_fields!(self, base; audience, duration, level, format, materials_language);
     }
 }
 

@@ -15,11 +15,15 @@ use crate::discover::Kind;
 use crate::load::{Fields, Parsed};
 use crate::model::{
     AuthorKind, FileField, OutputType, PartialDate, ProjectFields, Scalar, Slugs, Status,
+    TrainingFormat,
 };
-use crate::site::{Attachment, Author, Id, Item, Officer, Output, Page, Project, Site, Topic};
+use crate::site::{
+    Attachment, Author, Id, Item, Officer, Output, Page, Project, Site, Topic, Training,
+};
 
 /// Slugs under `/<lang>/outputs/` that name list pages, and page slugs that name sections.
 const RESERVED_OUTPUT_SLUGS: &[&str] = &["type", "year", "topic", "page"];
+const RESERVED_PROJECT_SLUGS: &[&str] = &["status", "programme", "country"];
 const RESERVED_PAGE_SLUGS: &[&str] = &[
     "outputs", "projects", "authors", "topics", "files", "search", "training", "page",
 ];
@@ -242,6 +246,7 @@ pub(crate) fn resolve(
         home: home.pop(),
         index: Vec::new(),
         related: Vec::new(),
+        packs: Default::default(),
     };
     site.build_index();
     Ok((site, warnings))
@@ -275,6 +280,7 @@ fn check_slugs(kind: Kind, items: &BTreeMap<String, Group>, errors: &mut Vec<Dia
         let reserved = match kind {
             Kind::Output => RESERVED_OUTPUT_SLUGS,
             Kind::Page => RESERVED_PAGE_SLUGS,
+            Kind::Project => RESERVED_PROJECT_SLUGS,
             _ => &[],
         };
         if reserved.contains(&slug.as_str()) {
@@ -494,6 +500,25 @@ fn output(
         .as_deref()
         .and_then(|p| c.reference("publisher", "publisher", p, &refs.authors));
     let files = attachments(root, own, f.files.as_deref().unwrap_or_default(), c);
+    let format = f.format.as_deref().and_then(|v| {
+        c.keyword(
+            "format",
+            v,
+            TrainingFormat::parse,
+            TrainingFormat::names().collect(),
+        )
+    });
+    let training = Training {
+        audience: f.audience.clone(),
+        duration: f.duration.as_ref().map(|d| d.0.clone()),
+        level: f.level.clone(),
+        format,
+        languages: f
+            .materials_language
+            .as_ref()
+            .map(|l| l.0.clone())
+            .unwrap_or_default(),
+    };
     if f.draft == Some(true) && !drafts {
         return None;
     }
@@ -517,6 +542,7 @@ fn output(
         publisher,
         has_abstract: f.summary.as_deref().is_some_and(|s| !s.trim().is_empty()),
         linked_files: own.body.local_links.clone(),
+        training,
     })
 }
 
@@ -588,6 +614,13 @@ fn attachments(root: &Path, own: &Parsed, files: &[FileField], c: &mut Checker) 
                     path,
                     language: f.language.clone(),
                     bytes,
+                    pages: (format == "PDF")
+                        .then(|| {
+                            std::fs::read(&real)
+                                .ok()
+                                .and_then(|b| crate::exports::pack::pdf_page_count(&b))
+                        })
+                        .flatten(),
                     format,
                 });
             }

@@ -108,13 +108,15 @@ impl Session {
             .iter()
             .map(|s| (s.kind, s.slug.clone()))
             .collect();
-        let site = match resolve(config, &root, self.options.drafts, loaded, errors) {
+        let mut site = match resolve(config, &root, self.options.drafts, loaded, errors) {
             Ok((site, w)) => {
                 warnings.extend(w);
                 site
             }
             Err(errors) => return Err(failure(errors, warnings)),
         };
+        site.packs =
+            exports::pack::packs(&site, &root).map_err(|e| failure(e, warnings.clone()))?;
         let prepared = self.prepared.as_ref().expect("prepare() succeeded");
         let engine = &prepared.engine;
         // Only the pages a change affects are rendered again: after an edit to outputs, when
@@ -293,7 +295,8 @@ fn affected(site: &Site, changed: &[(Kind, String)]) -> Option<Vec<Job>> {
             Job::Item(_, Kind::Topic, id) => topics.contains(&id),
             Job::Item(_, Kind::Project, id) => projects.contains(&id),
             Job::Item(_, Kind::Page | Kind::Home, _) => false,
-            Job::List(_, kind, _) => kind == Kind::Output,
+            Job::List(_, kind, _) => matches!(kind, Kind::Output | Kind::Project),
+            Job::ProjectFacet(..) | Job::Training(_) => true,
             Job::Home(_) | Job::Facet(..) => true,
             Job::Chooser | Job::NotFound => false,
         })

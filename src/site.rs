@@ -2,7 +2,7 @@
 //! language, references as ids, and the reverse indexes the pages need. Rendering only reads it.
 
 use crate::config::{MissingTranslation, SiteConfig};
-use crate::model::{AuthorKind, Funding, OutputType, PartialDate, Status};
+use crate::model::{AuthorKind, Funding, OutputType, PartialDate, Status, TrainingFormat};
 
 pub(crate) type Lang = usize;
 
@@ -65,6 +65,26 @@ pub(crate) struct Attachment {
     pub bytes: u64,
     /// Upper-case extension, e.g. `PDF`.
     pub format: String,
+    /// Number of pages, for PDFs whose page tree can be read.
+    pub pages: Option<usize>,
+}
+
+/// What a training material says about its use.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Training {
+    pub audience: Option<String>,
+    pub duration: Option<String>,
+    pub level: Option<String>,
+    pub format: Option<TrainingFormat>,
+    /// Language codes the material can be delivered in.
+    pub languages: Vec<String>,
+}
+
+/// The "download all" archive of a training material's files.
+#[derive(Debug, Clone)]
+pub(crate) struct Pack {
+    pub bytes: Vec<u8>,
+    pub sha256: String,
 }
 
 #[derive(Debug)]
@@ -87,6 +107,7 @@ pub(crate) struct Output {
     pub has_abstract: bool,
     /// Files of the output's folder that the body links to.
     pub linked_files: Vec<String>,
+    pub training: Training,
 }
 
 /// The funder's programme officer: an author of the portal, or a plain name.
@@ -174,6 +195,8 @@ pub(crate) struct Site {
     pub index: Vec<LangIndex>,
     /// For each output, the most related others (see `indexes::related`), best first.
     pub related: Vec<Vec<Id>>,
+    /// "Download all" archives of training materials, by output.
+    pub packs: std::collections::HashMap<Id, Pack>,
 }
 
 impl Site {

@@ -40,6 +40,10 @@ pub enum Route<'a> {
     Item(&'a str, Kind, &'a str),
     /// A filtered output list: `/<lang>/outputs/<facet>/<value>/`, page `n`.
     Facet(&'a str, &'a str, &'a str, usize),
+    /// A filtered project list: `/<lang>/projects/<facet>/<value>/`.
+    ProjectFacet(&'a str, &'a str, &'a str),
+    /// The training materials hub: `/<lang>/training/`.
+    Training(&'a str),
 }
 
 /// The site-wide files at fixed addresses.
@@ -78,6 +82,10 @@ impl Route<'_> {
                 enc(value),
                 page_dir(*n)
             ),
+            Route::ProjectFacet(lang, facet, value) => {
+                format!("{}/projects/{}/{}/", enc(lang), enc(facet), enc(value))
+            }
+            Route::Training(lang) => format!("{}/training/", enc(lang)),
         }
     }
 
@@ -94,6 +102,8 @@ impl Route<'_> {
             Route::Facet(lang, facet, value, n) => {
                 format!("{lang}/outputs/{facet}/{value}/{}", page_dir(*n))
             }
+            Route::ProjectFacet(lang, facet, value) => format!("{lang}/projects/{facet}/{value}/"),
+            Route::Training(lang) => format!("{lang}/training/"),
         };
         if raw.is_empty() || raw.ends_with('/') {
             format!("{raw}index.html")

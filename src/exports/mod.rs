@@ -8,6 +8,7 @@ pub(crate) mod citation;
 mod feeds;
 pub(crate) mod jsonld;
 pub(crate) mod meta;
+pub(crate) mod pack;
 mod sitemap;
 
 use crate::render::{Engine, OutFile};
@@ -19,6 +20,12 @@ pub(crate) fn all(site: &Site, engine: &Engine) -> Vec<OutFile> {
     files.extend(feeds::feeds(site, engine));
     files.extend(citation::files(site, engine));
     files.extend(catalog::files(site, engine));
+    let mut packs: Vec<_> = site.packs.iter().collect();
+    packs.sort_by_key(|(id, _)| **id);
+    files.extend(packs.into_iter().map(|(id, p)| OutFile {
+        path: pack::pack_file(&site.outputs[id.0].slug),
+        bytes: p.bytes.clone(),
+    }));
     files
 }
 

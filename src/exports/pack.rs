@@ -6,6 +6,11 @@
 //! entry has the ZIP epoch as its time (1980-01-01 00:00:00), Unix permissions 0o644 and no
 //! extra fields; names are UTF-8 and flagged as such when not ASCII.
 
+use std::collections::HashMap;
+use std::path::Path;
+
+use crate::diagnostics::Diagnostic;
+use crate::site::{Id, Pack, Site};
 use std::collections::HashSet;
 use std::fmt::Write as _;
 use std::io::{Cursor, Write as _};
@@ -204,6 +209,69 @@ fn find(hay: &[u8], needle: &[u8]) -> Option<usize> {
 
 fn rfind(hay: &[u8], needle: &[u8]) -> Option<usize> {
     hay.windows(needle.len()).rposition(|w| w == needle)
+}
+
+/// The "download all" archives of every training material with files: each file the material
+/// offers in any language, once, in the order listed. Returns errors for files that cannot be read.
+pub(crate) fn packs(site: &Site, root: &Path) -> Result<HashMap<Id, Pack>, Vec<Diagnostic>> {
+    use crate::model::OutputType;
+    let mut out = HashMap::new();
+    let mut errors = Vec::new();
+    for (i, item) in site.outputs.iter().enumerate() {
+        if item.base().kind != OutputType::TrainingMaterial {
+            continue;
+        }
+        let mut names: Vec<&str> = Vec::new();
+        for v in item.versions.iter().flatten() {
+            for f in &v.files {
+                if !names.contains(&f.path.as_str()) {
+                    names.push(&f.path);
+                }
+            }
+        }
+        if names.is_empty() {
+            continue;
+        }
+        let folder = root.join("content/outputs").join(&item.slug);
+        let mut contents = Vec::with_capacity(names.len());
+        for name in &names {
+            match std::fs::read(folder.join(name)) {
+                Ok(bytes) => contents.push(bytes),
+                Err(e) => errors.push(Diagnostic::error(
+                    format!("content/outputs/{}/{name}", item.slug),
+                    format!("cannot read the file for the download pack: {e}"),
+                )),
+            }
+        }
+        if contents.len() != names.len() {
+            continue;
+        }
+        let files: Vec<PackFile> = names
+            .iter()
+            .zip(&contents)
+            .map(|(name, bytes)| PackFile { name, bytes })
+            .collect();
+        match zip(&files) {
+            Ok(bytes) => {
+                let sha256 = sha256_hex(&bytes);
+                out.insert(Id(i), Pack { bytes, sha256 });
+            }
+            Err(e) => errors.push(Diagnostic::error(
+                format!("content/outputs/{}/", item.slug),
+                e,
+            )),
+        }
+    }
+    if errors.is_empty() {
+        Ok(out)
+    } else {
+        Err(errors)
+    }
+}
+
+/// Where a material's archive is published: `files/packs/<slug>.zip` (decoded path).
+pub(crate) fn pack_file(slug: &str) -> String {
+    format!("files/packs/{slug}.zip")
 }
 
 #[cfg(test)]

@@ -81,6 +81,7 @@ fn output_page(cx: &PageCx, id: Id) -> Built {
     };
     let mut ctx = ctx_with("output", &page);
     ctx.insert("citation", &citation(cx, id));
+    ctx.insert("training", &training_view(cx, id));
     let mut built = Built::described(
         "output.html",
         ctx,
@@ -92,6 +93,64 @@ fn output_page(cx: &PageCx, id: Id) -> Built {
     built.jsonld = jsonld::output(cx.site, cx.lang, id);
     built.article = true;
     built
+}
+
+/// What a trainer decides by, in the page's language.
+#[derive(Serialize)]
+pub(super) struct TrainingView {
+    audience: Option<String>,
+    duration: Option<String>,
+    level: Option<String>,
+    format: Option<String>,
+    languages: Vec<String>,
+    /// The "download all" archive: its address, size and SHA-256.
+    pack: Option<PackView>,
+}
+
+#[derive(Serialize)]
+struct PackView {
+    href: String,
+    size: String,
+    sha256: String,
+    files: usize,
+}
+
+/// The training facts of an output shown in this language; `None` for other types.
+pub(super) fn training_view(cx: &PageCx, id: Id) -> Option<TrainingView> {
+    let item = &cx.site.outputs[id.0];
+    let o = item.shown(cx.lang, cx.site.mode())?.v;
+    if o.kind != crate::model::OutputType::TrainingMaterial {
+        return None;
+    }
+    let t = &o.training;
+    let languages = t
+        .languages
+        .iter()
+        .map(|code| match cx.site.config.lang_index(code) {
+            Some(i) => cx.site.config.languages[i].name.clone(),
+            None => code.clone(),
+        })
+        .collect();
+    let pack = cx.site.packs.get(&id).map(|p| PackView {
+        href: format!("{}{}", cx.root, crate::exports::pack::pack_file(&item.slug)),
+        size: cx.size(p.bytes.len() as u64),
+        sha256: p.sha256.clone(),
+        files: item
+            .versions
+            .iter()
+            .flatten()
+            .flat_map(|v| v.files.iter().map(|f| f.path.as_str()))
+            .collect::<std::collections::BTreeSet<_>>()
+            .len(),
+    });
+    Some(TrainingView {
+        audience: t.audience.clone(),
+        duration: t.duration.clone(),
+        level: t.level.clone(),
+        format: t.format.map(|f| cx.t(&format!("format-{}", f.as_str()))),
+        languages,
+        pack,
+    })
 }
 
 /// The "cite this output" box: the reference in two styles and the files to download.
@@ -192,6 +251,8 @@ fn project_page(cx: &PageCx, id: Id) -> Built {
         .collect();
     let mut ctx = ctx_with("project", &page);
     ctx.insert("outputs", &outputs);
+    ctx.insert("timeline", &super::portfolio::timeline(cx, id, p));
+    ctx.insert("type_counts", &super::portfolio::type_counts(cx, id));
     let mut built = Built::described(
         "project.html",
         ctx,
@@ -204,7 +265,7 @@ fn project_page(cx: &PageCx, id: Id) -> Built {
 }
 
 /// A country's name from the UI strings (`country-PK`), else its code.
-fn country_name(cx: &PageCx, code: &str) -> String {
+pub(super) fn country_name(cx: &PageCx, code: &str) -> String {
     let key = format!("country-{code}");
     let name = cx.t(&key);
     if name == key {

@@ -2,7 +2,7 @@
 //! list pages split by the configured page size, and the output lists filtered by type and year.
 
 use crate::discover::Kind;
-use crate::model::OutputType;
+use crate::model::{OutputType, Status};
 use crate::site::{Id, Site};
 use crate::urls::Route;
 
@@ -39,6 +39,68 @@ impl Facet {
     }
 }
 
+/// A filter of the project list with its own static page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum ProjectFacet {
+    Status(Status),
+    /// A programme, by the slug of its name in the base language.
+    Programme(String),
+    Country(String),
+}
+
+impl ProjectFacet {
+    pub fn name(&self) -> &'static str {
+        match self {
+            ProjectFacet::Status(_) => "status",
+            ProjectFacet::Programme(_) => "programme",
+            ProjectFacet::Country(_) => "country",
+        }
+    }
+
+    pub fn value(&self) -> String {
+        match self {
+            ProjectFacet::Status(s) => s.as_str().to_owned(),
+            ProjectFacet::Programme(p) | ProjectFacet::Country(p) => p.clone(),
+        }
+    }
+
+    /// Whether a project (its base version) belongs to this facet.
+    pub fn matches(&self, p: &crate::site::Project) -> bool {
+        match self {
+            ProjectFacet::Status(s) => p.status == *s,
+            ProjectFacet::Programme(slug) => p
+                .programs
+                .iter()
+                .any(|x| crate::markdown::slugify(x) == *slug),
+            ProjectFacet::Country(c) => p.countries.contains(c),
+        }
+    }
+}
+
+/// The status, programme and country filters the projects have, in a stable order.
+pub(crate) fn project_facets(site: &Site) -> Vec<ProjectFacet> {
+    let mut out: Vec<ProjectFacet> = Status::ALL
+        .iter()
+        .filter(|s| site.projects.iter().any(|p| p.base().status == **s))
+        .map(|s| ProjectFacet::Status(*s))
+        .collect();
+    let mut programmes = std::collections::BTreeSet::new();
+    let mut countries = std::collections::BTreeSet::new();
+    for p in &site.projects {
+        programmes.extend(
+            p.base()
+                .programs
+                .iter()
+                .map(|x| crate::markdown::slugify(x))
+                .filter(|s| !s.is_empty()),
+        );
+        countries.extend(p.base().countries.iter().cloned());
+    }
+    out.extend(programmes.into_iter().map(ProjectFacet::Programme));
+    out.extend(countries.into_iter().map(ProjectFacet::Country));
+    out
+}
+
 /// One page to render.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) enum Job {
@@ -48,6 +110,8 @@ pub(crate) enum Job {
     /// A section list in a language, page n (1-based).
     List(usize, Kind, usize),
     Facet(usize, Facet, usize),
+    ProjectFacet(usize, ProjectFacet),
+    Training(usize),
     Item(usize, Kind, Id),
 }
 
@@ -66,6 +130,14 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
                 jobs.push(Job::Facet(lang, facet, page));
             }
         }
+        jobs.extend(
+            project_facets(site)
+                .into_iter()
+                .map(|f| Job::ProjectFacet(lang, f)),
+        );
+        if has_training(site, lang) {
+            jobs.push(Job::Training(lang));
+        }
         for kind in [
             Kind::Output,
             Kind::Project,
@@ -80,6 +152,14 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
         }
     }
     jobs
+}
+
+/// Whether a language shows any training material (and so has a training hub).
+pub(crate) fn has_training(site: &Site, lang: usize) -> bool {
+    site.index[lang]
+        .by_type
+        .iter()
+        .any(|(t, _)| *t == OutputType::TrainingMaterial)
 }
 
 /// The type and year filters a language has.
@@ -133,6 +213,7 @@ impl Job {
     pub fn facet_value(&self) -> String {
         match self {
             Job::Facet(_, facet, _) => facet.value(),
+            Job::ProjectFacet(_, facet) => facet.value(),
             _ => String::new(),
         }
     }
@@ -140,7 +221,12 @@ impl Job {
     pub fn lang(&self) -> Option<usize> {
         match self {
             Job::Chooser | Job::NotFound => None,
-            Job::Home(l) | Job::List(l, ..) | Job::Facet(l, ..) | Job::Item(l, ..) => Some(*l),
+            Job::Home(l)
+            | Job::List(l, ..)
+            | Job::Facet(l, ..)
+            | Job::ProjectFacet(l, _)
+            | Job::Training(l)
+            | Job::Item(l, ..) => Some(*l),
         }
     }
 
@@ -152,6 +238,8 @@ impl Job {
             Job::Home(_) => Route::Home(code),
             Job::List(_, kind, n) => Route::List(code, kind, n),
             Job::Facet(_, facet, n) => Route::Facet(code, facet.name(), value, n),
+            Job::ProjectFacet(_, ref facet) => Route::ProjectFacet(code, facet.name(), value),
+            Job::Training(_) => Route::Training(code),
             Job::Item(_, kind, id) => Route::Item(code, kind, slug(site, kind, id)),
         }
     }
@@ -165,6 +253,7 @@ impl Job {
                 let len = facet.outputs(site, lang).len();
                 len > 0 && n <= pages(site, len)
             }
+            Job::Training(_) => has_training(site, lang),
             _ => true,
         }
     }

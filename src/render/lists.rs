@@ -71,7 +71,7 @@ pub(super) fn list(cx: &PageCx, kind: Kind, n: usize) -> Built {
     let total = pages(site, list_len(site, cx.lang, kind));
     let mut ctx = match kind {
         Kind::Output => outputs(cx, &site.index[cx.lang].outputs, n, None),
-        Kind::Project => projects(cx, n),
+        Kind::Project => super::portfolio::projects(cx, n, None),
         Kind::Author => authors(cx, n),
         Kind::Topic => topics(cx, n),
         Kind::Home | Kind::Page => Context::new(),
@@ -206,21 +206,6 @@ fn outputs(cx: &PageCx, ids: &[Id], n: usize, current: Option<Facet>) -> Context
     // Instant filtering in the browser only makes sense when the whole list is on the page.
     ctx.insert("client_filter", &(ids.len() <= per && current.is_none()));
     ctx
-}
-
-fn projects(cx: &PageCx, n: usize) -> Context {
-    let site = cx.site;
-    let mut ids: Vec<Id> = (0..site.projects.len()).map(Id).collect();
-    ids.sort_by_key(|id| {
-        let p = site.projects[id.0].base();
-        (
-            p.status,
-            std::cmp::Reverse(p.start.map(|d| d.sort_key())),
-            &site.projects[id.0].slug,
-        )
-    });
-    let cards: Vec<_> = ids.iter().filter_map(|id| cx.project_card(*id)).collect();
-    ctx_with("projects", &page_of(&cards, n, site.config.paginate_by))
 }
 
 #[derive(Serialize)]

@@ -6,6 +6,7 @@ mod items;
 mod jobs;
 mod lists;
 mod pages;
+mod portfolio;
 mod views;
 
 use std::sync::Arc;

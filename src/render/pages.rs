@@ -8,7 +8,7 @@ use tera::Context;
 
 use super::jobs::Job;
 use super::views::{Alternate, LangView, Link, OutputCard, PageCx, ProjectCard};
-use super::{items, lists, Engine, OutFile};
+use super::{items, lists, portfolio, Engine, OutFile};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Kind;
 use crate::exports::jsonld;
@@ -113,6 +113,8 @@ pub(super) fn render(site: &Site, engine: &Engine, job: &Job) -> Result<OutFile,
         Job::List(_, kind, n) => lists::list(&cx, kind, n),
         Job::Facet(_, facet, n) => lists::facet(&cx, facet, n),
         Job::Item(_, kind, id) => items::item(&cx, kind, id),
+        Job::ProjectFacet(_, ref facet) => portfolio::facet(&cx, facet),
+        Job::Training(_) => portfolio::training(&cx),
         Job::Chooser | Job::NotFound => unreachable!("handled by render_global"),
     };
     let file = route.file();
@@ -171,6 +173,13 @@ fn frame<'a>(cx: &PageCx<'a>, job: &Job, route: &Route, built: &Built) -> Frame<
         current: section == kind || kind.starts_with(section) && section != "home",
     })
     .collect();
+    if super::jobs::has_training(site, cx.lang) {
+        nav.push(NavItem {
+            href: cx.href(&Route::Training(code)),
+            label: cx.t("nav-training"),
+            current: kind == "training",
+        });
+    }
     for id in &site.index[cx.lang].menu {
         let page = &site.pages[id.0];
         if let Some(shown) = page.shown(cx.lang, site.mode()) {

@@ -212,6 +212,13 @@ impl<'a> PageCx<'a> {
             format: &f.format,
             size: self.size(f.bytes),
             bytes: f.bytes,
+            pages: f.pages.map(|n| {
+                self.engine.t_args(
+                    self.lang,
+                    "file-pages",
+                    &[("count", fluent_bundle::FluentValue::from(n))],
+                )
+            }),
             language,
             name: f.path.rsplit('/').next().unwrap_or(&f.path),
         }
@@ -305,5 +312,7 @@ pub(super) struct FileView<'a> {
     pub format: &'a str,
     pub size: String,
     pub bytes: u64,
+    /// "3 pages", for PDFs.
+    pub pages: Option<String>,
     pub language: Option<LangView<'a>>,
 }

@@ -140,6 +140,51 @@ cite-et-al = et al.
 cite-comma = {","}
 cite-stop = .
 
+## Funders and trainers
+nav-training = Training
+portfolio-totals = The portfolio in figures
+portfolio-charts = The portfolio in charts
+project-filters = Filter projects
+all-projects = All projects
+projects-filtered = Projects: { $filter }
+projects-active = { $count ->
+    [one] { $count } active
+   *[other] { $count } active
+}
+projects-completed = { $count ->
+    [one] { $count } completed
+   *[other] { $count } completed
+}
+filter-status = Status
+filter-programme = Programme
+filter-country = Country
+chart-count = Number
+chart-outputs-per-year = Outputs per year
+chart-outputs-per-year-desc = How many outputs were published each year.
+chart-outputs-per-topic = Outputs per topic
+chart-outputs-per-topic-desc = How many outputs deal with each topic; an output may have several.
+chart-funding-per-programme = Funding per programme ({ $currency })
+project-timeline = Timeline
+file-pages = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+training-intro = Training materials ready to use: each can be downloaded whole, with its handouts, in one archive.
+training-use = Using this material
+training-format = Format
+training-audience = For
+training-duration = Duration
+training-level = Level
+training-languages = Available in
+training-pack = { $count ->
+    [one] Download the material (1 file)
+   *[other] Download all { $count } files
+}
+format-workshop = Workshop
+format-handout = Handout
+format-slides = Slides
+format-video = Video
+
 ## Error page
 not-found = This page does not exist, or has moved.
 not-found-home = Go to the home page of { $site }

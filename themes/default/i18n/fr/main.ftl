@@ -139,6 +139,51 @@ cite-et-al = et al.
 cite-comma = {","}
 cite-stop = .
 
+## Bailleurs et formateurs
+nav-training = Formation
+portfolio-totals = Le portefeuille en chiffres
+portfolio-charts = Le portefeuille en graphiques
+project-filters = Filtrer les projets
+all-projects = Tous les projets
+projects-filtered = Projets : { $filter }
+projects-active = { $count ->
+    [one] { $count } en cours
+   *[other] { $count } en cours
+}
+projects-completed = { $count ->
+    [one] { $count } terminé
+   *[other] { $count } terminés
+}
+filter-status = État
+filter-programme = Programme
+filter-country = Pays
+chart-count = Nombre
+chart-outputs-per-year = Publications par année
+chart-outputs-per-year-desc = Nombre de publications parues chaque année.
+chart-outputs-per-topic = Publications par thème
+chart-outputs-per-topic-desc = Nombre de publications qui traitent de chaque thème ; une publication peut en aborder plusieurs.
+chart-funding-per-programme = Financement par programme ({ $currency })
+project-timeline = Chronologie
+file-pages = { $count ->
+    [one] { $count } page
+   *[other] { $count } pages
+}
+training-intro = Des supports de formation prêts à l’emploi : chacun se télécharge en entier, documents compris, dans une seule archive.
+training-use = Utiliser ce support
+training-format = Format
+training-audience = Public
+training-duration = Durée
+training-level = Niveau
+training-languages = Disponible en
+training-pack = { $count ->
+    [one] Télécharger le support (1 fichier)
+   *[other] Télécharger les { $count } fichiers
+}
+format-workshop = Atelier
+format-handout = Document à distribuer
+format-slides = Diaporama
+format-video = Vidéo
+
 ## Page d’erreur
 not-found = Cette page n’existe pas ou a été déplacée.
 not-found-home = Aller à l’accueil de { $site }

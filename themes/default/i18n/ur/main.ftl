@@ -139,6 +139,51 @@ cite-et-al = وغیرہ
 cite-comma = {"،"}
 cite-stop = ۔
 
+## عطیہ دہندگان اور تربیت کار
+nav-training = تربیت
+portfolio-totals = منصوبے اعداد و شمار میں
+portfolio-charts = منصوبے خاکوں میں
+project-filters = منصوبے چھانٹیں
+all-projects = تمام منصوبے
+projects-filtered = منصوبے: { $filter }
+projects-active = { $count ->
+    [one] { $count } جاری
+   *[other] { $count } جاری
+}
+projects-completed = { $count ->
+    [one] { $count } مکمل
+   *[other] { $count } مکمل
+}
+filter-status = کیفیت
+filter-programme = پروگرام
+filter-country = ملک
+chart-count = تعداد
+chart-outputs-per-year = ہر سال کی مطبوعات
+chart-outputs-per-year-desc = ہر سال کتنی مطبوعات شائع ہوئیں۔
+chart-outputs-per-topic = ہر موضوع پر مطبوعات
+chart-outputs-per-topic-desc = ہر موضوع پر کتنی مطبوعات ہیں؛ ایک اشاعت کئی موضوعات پر ہو سکتی ہے۔
+chart-funding-per-programme = ہر پروگرام کی مالی معاونت ({ $currency })
+project-timeline = ٹائم لائن
+file-pages = { $count ->
+    [one] { $count } صفحہ
+   *[other] { $count } صفحات
+}
+training-intro = استعمال کے لیے تیار تربیتی مواد: ہر ایک کو اس کے تمام کاغذات سمیت ایک ہی فائل میں ڈاؤن لوڈ کیا جا سکتا ہے۔
+training-use = اس مواد کا استعمال
+training-format = شکل
+training-audience = کن کے لیے
+training-duration = دورانیہ
+training-level = سطح
+training-languages = دستیاب زبانیں
+training-pack = { $count ->
+    [one] مواد ڈاؤن لوڈ کریں (1 فائل)
+   *[other] تمام { $count } فائلیں ڈاؤن لوڈ کریں
+}
+format-workshop = ورکشاپ
+format-handout = ہینڈ آؤٹ
+format-slides = سلائیڈز
+format-video = ویڈیو
+
 ## خرابی کا صفحہ
 not-found = یہ صفحہ موجود نہیں، یا کہیں اور منتقل ہو چکا ہے۔
 not-found-home = { $site } کے سرورق پر جائیں
