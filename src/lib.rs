@@ -81,6 +81,43 @@ pub struct Failure {
     pub warnings: Vec<Diagnostic>,
 }
 
+/// Entry points for fuzzing and property tests (`fuzz/`, `tests/properties.rs`): the per-file
+/// stages on arbitrary input. Not a stable API.
+#[doc(hidden)]
+pub mod fuzzing {
+    use std::path::Path;
+
+    /// Decodes, splits and deserialises one output file's front matter; returns whether it parsed.
+    pub fn front_matter(bytes: &[u8]) -> bool {
+        let path = Path::new("fuzz.md");
+        let Ok(text) = crate::frontmatter::decode(path, bytes) else {
+            return false;
+        };
+        let Ok(doc) = crate::frontmatter::split(path, &text) else {
+            return false;
+        };
+        crate::frontmatter::parse_yaml::<crate::model::OutputFields>(
+            path,
+            &doc.yaml,
+            doc.yaml_first_line,
+            crate::model::OutputFields::KNOWN,
+        )
+        .is_ok()
+    }
+
+    /// Renders Markdown as an output body; returns the HTML.
+    pub fn markdown(text: &str) -> String {
+        let links = crate::markdown::LinkContext {
+            lang: "en",
+            root: "../../../",
+            files: Some("files/outputs/x/"),
+        };
+        crate::markdown::Markdown::default()
+            .render(text, &links)
+            .html
+    }
+}
+
 /// Builds the portal at `options.root` and writes it to `options.output` (unless `dry_run`).
 pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
     if !options.dry_run {
@@ -90,12 +127,13 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
         })?;
     }
     let mut session = Session::new(options.clone());
-    let report = session.run()?;
+    let mut report = session.run()?;
     if !options.dry_run {
-        output::write(&options.output, session.files()).map_err(|e| Failure {
+        let foreign = output::write(&options.output, session.files()).map_err(|e| Failure {
             errors: vec![e],
             warnings: report.warnings.clone(),
         })?;
+        report.warnings.extend(foreign);
     }
     Ok(report)
 }

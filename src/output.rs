@@ -72,8 +72,42 @@ fn normalize(p: &Path) -> PathBuf {
     out
 }
 
-/// Writes everything into a staging folder beside `out`, then swaps it in.
-pub(crate) fn write(out: &Path, files: &SiteFiles) -> Result<(), Diagnostic> {
+/// The list of files nashr wrote, kept in the output folder to tell them from files put there
+/// by hand (which are reported before the folder is replaced).
+pub(crate) const MANIFEST: &str = ".nashr-files";
+
+/// Files of the current output folder that the last build did not write (by its manifest).
+fn foreign_files(out: &Path) -> Vec<String> {
+    let Ok(manifest) = fs::read_to_string(out.join(MANIFEST)) else {
+        // No manifest: a folder nashr never wrote; every file in it is foreign.
+        return list_files(out);
+    };
+    let ours: std::collections::HashSet<&str> = manifest.lines().collect();
+    list_files(out)
+        .into_iter()
+        .filter(|f| !ours.contains(f.as_str()) && f != MANIFEST)
+        .collect()
+}
+
+fn list_files(dir: &Path) -> Vec<String> {
+    let mut files: Vec<String> = walkdir::WalkDir::new(dir)
+        .into_iter()
+        .flatten()
+        .filter(|e| !e.file_type().is_dir())
+        .filter_map(|e| {
+            e.path()
+                .strip_prefix(dir)
+                .ok()
+                .map(|p| p.to_string_lossy().replace('\\', "/"))
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Writes everything into a staging folder beside `out`, then swaps it in. Returns warnings
+/// naming the files of the previous folder that nashr had not written (they are removed with it).
+pub(crate) fn write(out: &Path, files: &SiteFiles) -> Result<Vec<Diagnostic>, Diagnostic> {
     let name = out
         .file_name()
         .map(|n| n.to_string_lossy().into_owned())
@@ -112,6 +146,28 @@ pub(crate) fn write(out: &Path, files: &SiteFiles) -> Result<(), Diagnostic> {
         let _ = remove_if_present(&staging);
         return Err(e);
     }
+    let manifest: String = files
+        .generated
+        .keys()
+        .chain(files.copied.keys())
+        .map(|p| format!("{p}\n"))
+        .collect();
+    fs::write(staging.join(MANIFEST), manifest)
+        .map_err(|e| fail("write", &staging.join(MANIFEST), e))?;
+    let foreign: Vec<Diagnostic> = if out.is_dir() {
+        foreign_files(out)
+            .into_iter()
+            .map(|f| {
+                Diagnostic::warning(
+                    out.join(&f),
+                    "this file was not written by nashr and is removed with the previous site",
+                )
+                .with_help("put files to publish in the portal's static/ folder")
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
 
     remove_if_present(&old).map_err(|e| fail("clear", &old, e))?;
     let had_previous = out.exists();
@@ -127,7 +183,7 @@ pub(crate) fn write(out: &Path, files: &SiteFiles) -> Result<(), Diagnostic> {
     if had_previous {
         remove_if_present(&old).map_err(|e| fail("remove the previous site", &old, e))?;
     }
-    Ok(())
+    Ok(foreign)
 }
 
 fn ensure_parent(path: &Path) -> io::Result<()> {

@@ -289,3 +289,21 @@ fn output_folder_that_would_destroy_the_portal_is_refused() {
     }
     assert!(site.root().join("content/outputs/report/index.md").exists());
 }
+
+#[test]
+fn files_put_in_the_output_folder_by_hand_are_reported_before_removal() {
+    let site = portal();
+    site.built();
+    site.write("public/notes-by-hand.txt", "mine");
+    let built = site.built();
+    let warnings = common::text(&built.report.warnings);
+    assert!(warnings.contains("notes-by-hand.txt: warning: this file was not written by nashr and is removed with the previous site"), "{warnings}");
+    assert!(!built.exists("notes-by-hand.txt"));
+    // Files nashr wrote itself are not reported.
+    let again = site.built();
+    assert!(
+        again.report.warnings.is_empty(),
+        "{}",
+        common::text(&again.report.warnings)
+    );
+}
