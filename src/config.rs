@@ -95,11 +95,40 @@ impl SiteConfig {
     }
 }
 
-#[derive(Deserialize)]
-#[serde(untagged)]
+/// `title:` as one string or one per language; a language given twice is an error.
 enum RawTitle {
     One(String),
     PerLanguage(BTreeMap<String, String>),
+}
+
+impl<'de> Deserialize<'de> for RawTitle {
+    fn deserialize<D: serde::Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
+        struct V;
+        impl<'de> serde::de::Visitor<'de> for V {
+            type Value = RawTitle;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a title, or one title per language code")
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<RawTitle, E> {
+                Ok(RawTitle::One(v.to_owned()))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(
+                self,
+                mut map: A,
+            ) -> Result<RawTitle, A::Error> {
+                let mut titles = BTreeMap::new();
+                while let Some((code, title)) = map.next_entry::<String, String>()? {
+                    if titles.insert(code.clone(), title).is_some() {
+                        return Err(serde::de::Error::custom(format!(
+                            "the title for `{code}` is given twice"
+                        )));
+                    }
+                }
+                Ok(RawTitle::PerLanguage(titles))
+            }
+        }
+        d.deserialize_any(V)
+    }
 }
 
 #[derive(Deserialize)]

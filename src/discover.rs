@@ -106,6 +106,13 @@ pub(crate) fn discover(root: &Path, config: &SiteConfig) -> Found {
             continue;
         }
         let rel = display_path(root, entry.path());
+        if entry.path().to_str().is_none() {
+            problems.push(
+                Diagnostic::error(&rel, "the file name is not valid UTF-8 text")
+                    .with_help("rename the file; slugs and addresses are made from file names"),
+            );
+            continue;
+        }
         if entry.path().extension().is_none_or(|e| e != "md") {
             assets.extend(asset(&rel, entry.path()));
             continue;

@@ -27,7 +27,11 @@ pub(crate) fn decode(path: &Path, bytes: &[u8]) -> Result<String, Diagnostic> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let line = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let col = valid.iter().rev().take_while(|&&b| b != b'\n').count() + 1;
+        let line_start = valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1);
+        let col = String::from_utf8_lossy(&valid[line_start..])
+            .chars()
+            .count()
+            + 1;
         Diagnostic::error(path, "the file is not valid UTF-8 text")
             .at(Some((line, col)))
             .with_help("save the file with UTF-8 encoding in your editor")
@@ -79,6 +83,7 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
     first_line: usize,
     known: &[&str],
 ) -> Result<(T, Vec<Diagnostic>), Diagnostic> {
+    check_limits(path, yaml, first_line)?;
     let mut unknown = Vec::new();
     let de = serde_yaml::Deserializer::from_str(yaml);
     let value: T =
@@ -90,6 +95,17 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
             });
             Diagnostic::error(path, message).at(pos)
         })?;
+    // Fields nashr does not know are not checked by serde: find a field written twice here.
+    let mut seen = std::collections::HashSet::new();
+    if let Some(dup) = unknown.iter().find(|f| !seen.insert(f.as_str())) {
+        let key = dup.rsplit('.').next().unwrap_or(dup);
+        let pos = key_positions(yaml, key, first_line).nth(1);
+        return Err(Diagnostic::error(
+            path,
+            format!("invalid front matter: duplicate field `{dup}`"),
+        )
+        .at(pos));
+    }
     let warnings = unknown
         .into_iter()
         .map(|field| {
@@ -102,6 +118,41 @@ pub(crate) fn parse_yaml<T: DeserializeOwned>(
     Ok((value, warnings))
 }
 
+/// Front matter larger or more deeply nested than any real one is refused before parsing:
+/// YAML parsing time grows fast with nesting, and a build must not hang on one file.
+const MAX_YAML_BYTES: usize = 1 << 20;
+const MAX_YAML_DEPTH: usize = 64;
+
+fn check_limits(path: &Path, yaml: &str, first_line: usize) -> Result<(), Diagnostic> {
+    if yaml.len() > MAX_YAML_BYTES {
+        return Err(Diagnostic::error(
+            path,
+            format!(
+                "the front matter is {} KB, over the {} KB limit",
+                yaml.len() >> 10,
+                MAX_YAML_BYTES >> 10
+            ),
+        )
+        .at(Some((first_line, 1)))
+        .with_help("keep long texts in the Markdown body, after the closing `---`"));
+    }
+    let (mut depth, mut line) = (0usize, first_line);
+    for c in yaml.chars() {
+        match c {
+            '[' | '{' => depth += 1,
+            ']' | '}' => depth = depth.saturating_sub(1),
+            '\n' => line += 1,
+            _ => {}
+        }
+        if depth > MAX_YAML_DEPTH {
+            return Err(Diagnostic::error(path, format!("the front matter nests lists or mappings more than {MAX_YAML_DEPTH} levels deep"))
+                .at(Some((line, 1)))
+                .with_help("front matter fields are flat lists and short mappings; check for a stray `[` or `{`"));
+        }
+    }
+    Ok(())
+}
+
 /// serde reports a duplicate field at the start of its mapping; point at the second key instead.
 fn duplicate_key_position(yaml: &str, message: &str, first_line: usize) -> Option<(usize, usize)> {
     let key = message
@@ -109,13 +160,8 @@ fn duplicate_key_position(yaml: &str, message: &str, first_line: usize) -> Optio
         .nth(1)?
         .split('`')
         .next()?;
-    let first = locate_key(yaml, key, first_line)?;
-    let rest: String = yaml
-        .lines()
-        .skip(first.0 - first_line + 1)
-        .collect::<Vec<_>>()
-        .join("\n");
-    locate_key(&rest, key, first.0 + 1)
+    let keys: Vec<(usize, usize)> = key_positions(yaml, key, first_line).collect();
+    keys.get(1).copied()
 }
 
 /// serde_yaml's message without the position it appends (ours is counted from the file).
@@ -128,10 +174,18 @@ fn yaml_message(e: &serde_yaml::Error) -> String {
 
 /// The file position of `key:` in a YAML block (first occurrence).
 pub(crate) fn locate_key(yaml: &str, key: &str, first_line: usize) -> Option<(usize, usize)> {
-    yaml.lines().enumerate().find_map(|(i, line)| {
-        // `key:` at the start of the line (after indentation or `- `), or inside a flow
-        // mapping after `{` or `,`.
-        line.match_indices(key).find_map(|(at, _)| {
+    key_positions(yaml, key, first_line).next()
+}
+
+/// Every place `key:` is written: at the start of a line (after indentation or `- `), or inside a
+/// flow mapping after `{` or `,`.
+fn key_positions<'a>(
+    yaml: &'a str,
+    key: &'a str,
+    first_line: usize,
+) -> impl Iterator<Item = (usize, usize)> + 'a {
+    yaml.lines().enumerate().flat_map(move |(i, line)| {
+        line.match_indices(key).filter_map(move |(at, _)| {
             let before = line[..at].trim_end_matches(' ').trim_start_matches(' ');
             let starts = before.is_empty()
                 || before.trim_start_matches("- ").is_empty()
@@ -163,10 +217,20 @@ pub(crate) fn locate_value(
                 0
             };
             let byte_skip = line.char_indices().nth(skip).map_or(line.len(), |(b, _)| b);
-            let found = line[byte_skip..].find(value)? + byte_skip;
+            let found = token_at(&line[byte_skip..], value)? + byte_skip;
             Some((i + first_line, line[..found].chars().count() + 1))
         })
         .or(Some((key_line, key_col)))
+}
+
+/// The byte offset of `value` in `line` as a whole token (not inside a longer word or path).
+fn token_at(line: &str, value: &str) -> Option<usize> {
+    let boundary =
+        |c: Option<char>| c.is_none_or(|c| c.is_whitespace() || "[]{},:\"'#".contains(c));
+    line.match_indices(value).map(|(at, _)| at).find(|&at| {
+        boundary(line[..at].chars().next_back())
+            && boundary(line[at + value.len()..].chars().next())
+    })
 }
 
 #[cfg(test)]

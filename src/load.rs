@@ -47,6 +47,10 @@ impl Parsed {
     }
 }
 
+/// Deepest nesting of lists and quotes accepted in a body (pages this deep are unreadable, and
+/// sanitising them takes time that grows with the square of the depth).
+pub(crate) const MAX_NESTING: usize = 128;
+
 /// Largest source file accepted: far above any real report, low enough to bound memory.
 pub(crate) const MAX_SOURCE_BYTES: u64 = 32 * 1024 * 1024;
 
@@ -170,6 +174,10 @@ fn parse_file(
         files: files.as_deref(),
     };
     let mut body = markdown.render(&doc.body, &links);
+    if body.depth > MAX_NESTING {
+        return Err(Diagnostic::error(&src.rel, format!("the text nests lists or quotes {} levels deep, over the limit of {MAX_NESTING}", body.depth))
+            .with_help("no document needs that many levels; look for a run of `>` or `-` at the start of a line"));
+    }
     if config.safe_html {
         body.html = sanitize(&body.html);
     }

@@ -36,6 +36,8 @@ pub(crate) struct Rendered {
     pub internal_links: Vec<String>,
     /// Relative links to the item's own files (`summary.pdf`), as written.
     pub local_links: Vec<String>,
+    /// The deepest nesting of lists, items and quotes.
+    pub depth: usize,
 }
 
 fn options() -> Options {
@@ -55,6 +57,7 @@ impl Markdown {
         let mut code: Option<(String, String)> = None;
         let mut paragraph_depth = 0usize;
         let mut first_done = false;
+        let mut depth = 0usize;
 
         for event in Parser::new_ext(source, options()) {
             let event = match event {
@@ -88,6 +91,23 @@ impl Markdown {
                 }
                 e => e,
             };
+            match &event {
+                Event::Start(
+                    Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_),
+                ) => {
+                    depth += 1;
+                    out.depth = out.depth.max(depth);
+                }
+                Event::End(
+                    TagEnd::List(_)
+                    | TagEnd::Item
+                    | TagEnd::BlockQuote(_)
+                    | TagEnd::FootnoteDefinition,
+                ) => {
+                    depth = depth.saturating_sub(1);
+                }
+                _ => {}
+            }
             match event {
                 Event::Start(Tag::Heading { level, id, .. }) => {
                     heading = Some((level, id, Vec::new()));
@@ -197,7 +217,8 @@ fn push_heading<'a>(
         format!("{base}-{n}")
     };
     *n += 1;
-    let tag = level as usize;
+    // The page's title is its only `<h1>`: a level-one heading in a body becomes a `<h2>`.
+    let tag = (level as usize).max(2);
     events.push(Event::Html(
         format!("<h{tag} id=\"{}\">", escape_attr(&id)).into(),
     ));

@@ -48,6 +48,25 @@ struct Checker<'a> {
 }
 
 impl Checker<'_> {
+    /// A web address (`http://` or `https://`); anything else (a script URL above all) is an
+    /// error, so that it never reaches a link.
+    fn web_address(&mut self, key: &str, value: Option<&String>) -> Option<String> {
+        let value = value?.trim();
+        let lower = value.to_ascii_lowercase();
+        if (lower.starts_with("https://") || lower.starts_with("http://"))
+            && !value.contains(char::is_whitespace)
+        {
+            return Some(value.to_owned());
+        }
+        self.error(
+            key,
+            value,
+            format!("`{value}` is not a web address"),
+            Some("write the full address, starting with `https://`".into()),
+        );
+        None
+    }
+
     fn error(&mut self, key: &str, value: &str, message: String, help: Option<String>) {
         let pos = if value.is_empty() {
             self.file.locate_key(key)
@@ -537,7 +556,7 @@ fn output(
         body_html: own.body.html.clone(),
         files,
         doi: f.doi.clone(),
-        url: f.url.clone(),
+        url: c.web_address("url", f.url.as_ref()),
         license: f.license.clone(),
         publisher,
         has_abstract: f.summary.as_deref().is_some_and(|s| !s.trim().is_empty()),
@@ -835,7 +854,7 @@ fn author(
         kind: kind.unwrap_or(AuthorKind::Person),
         affiliation,
         orcid: f.orcid.clone(),
-        url: f.url.clone(),
+        url: c.web_address("url", f.url.as_ref()),
         body_html: own.body.html.clone(),
         summary: own.body.first_paragraph.clone(),
     })

@@ -323,6 +323,16 @@ fn copies(root: &Path, site: &Site, assets: &[discover::Asset]) -> BTreeMap<Stri
             );
         }
     }
+    // Every file an output lists is published, whatever its name (a hidden file, a `.md`, a link
+    // to a file of the same folder, checked by resolve).
+    for item in &site.outputs {
+        let folder = root.join("content/outputs").join(&item.slug);
+        for f in item.versions.iter().flatten().flat_map(|v| &v.files) {
+            by_dest
+                .entry(urls::attachment_file(Kind::Output, &item.slug, &f.path))
+                .or_insert_with(|| folder.join(&f.path));
+        }
+    }
     let static_dir = root.join("static");
     for entry in WalkDir::new(&static_dir)
         .sort_by_file_name()

@@ -63,9 +63,9 @@ pub(crate) fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     for (path, bytes) in files {
         let shown = origin.join(&path);
         if let Some(name) = path.strip_prefix("templates/") {
-            match String::from_utf8(bytes) {
+            match crate::frontmatter::decode(&shown, &bytes) {
                 Ok(text) => theme.templates.push((name.to_owned(), text)),
-                Err(_) => errors.push(Diagnostic::error(shown, "the template is not valid UTF-8")),
+                Err(d) => errors.push(d),
             }
         } else if let Some(rest) = path.strip_prefix("static/") {
             theme.statics.push((rest.to_owned(), bytes));
@@ -79,12 +79,12 @@ pub(crate) fn load(root: &Path, name: &str) -> Result<Theme, Vec<Diagnostic>> {
     if overrides.is_dir() {
         for (name, bytes) in read_folder(root, &overrides)? {
             let shown = PathBuf::from("templates").join(&name);
-            match String::from_utf8(bytes) {
+            match crate::frontmatter::decode(&shown, &bytes) {
                 Ok(text) => match theme.templates.iter_mut().find(|(n, _)| *n == name) {
                     Some(slot) => slot.1 = text,
                     None => theme.templates.push((name, text)),
                 },
-                Err(_) => errors.push(Diagnostic::error(shown, "the template is not valid UTF-8")),
+                Err(d) => errors.push(d),
             }
         }
     }
@@ -127,14 +127,14 @@ fn ftl_source(
     if !file.ends_with(".ftl") {
         return None;
     }
-    match String::from_utf8(bytes) {
+    match crate::frontmatter::decode(shown, &bytes) {
         Ok(text) => Some(FtlSource {
             path: shown.to_path_buf(),
             lang: lang.to_owned(),
             text,
         }),
-        Err(_) => {
-            errors.push(Diagnostic::error(shown, "the file is not valid UTF-8"));
+        Err(d) => {
+            errors.push(d);
             None
         }
     }

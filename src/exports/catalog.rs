@@ -413,9 +413,19 @@ fn csv(site: &Site, engine: &Engine) -> Vec<u8> {
     }
     for row in rows {
         // Writing to memory cannot fail.
-        let _ = writer.write_record(&row);
+        let _ = writer.write_record(row.iter().map(|cell| inert(cell).into_owned()));
     }
     writer.into_inner().unwrap_or_default()
+}
+
+/// A cell that a spreadsheet would take for a formula (`=`, `+`, `-`, `@`, tab, return) is
+/// prefixed with an apostrophe, which spreadsheets hide and which keeps it text.
+fn inert(cell: &str) -> std::borrow::Cow<'_, str> {
+    if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        std::borrow::Cow::Owned(format!("'{cell}"))
+    } else {
+        std::borrow::Cow::Borrowed(cell)
+    }
 }
 
 /// The OAI-PMH static repository (OAI-PMH 2.0 guidelines for static repositories): Identify,

@@ -62,7 +62,7 @@ fn feed(site: &Site, lang: usize, title: &str, page: &str, path: &str, outputs: 
         .filter_map(|id| entry(site, lang, *id))
         .collect();
     let mut feed = Feed::default();
-    feed.set_title(Text::plain(title));
+    feed.set_title(Text::plain(super::xml_text(title).into_owned()));
     feed.set_id(absolute(&config.base_url, page));
     feed.set_lang(Some(code.clone()));
     feed.set_updated(entries.iter().map(|e| e.updated).max().unwrap_or_else(|| {
@@ -115,11 +115,11 @@ fn entry(site: &Site, lang: usize, id: Id) -> Option<Entry> {
         &Route::Item(code, Kind::Output, &item.slug).path(),
     );
     let mut e = Entry::default();
-    e.set_title(Text::plain(o.title.clone()));
+    e.set_title(Text::plain(super::xml_text(&o.title).into_owned()));
     e.set_id(url.clone());
     e.set_updated(datetime(&o.date));
     e.set_published(Some(datetime(&o.date)));
-    e.set_summary(Some(Text::plain(o.summary.clone())));
+    e.set_summary(Some(Text::plain(super::xml_text(&o.summary).into_owned())));
     let text_lang = &config.languages[shown.text_lang].code;
     e.set_links(vec![link(
         url,
@@ -132,7 +132,7 @@ fn entry(site: &Site, lang: usize, id: Id) -> Option<Entry> {
             .iter()
             .filter_map(|a| {
                 let author = &site.authors[a.0];
-                let name = author.shown(lang, site.mode())?.v.name.clone();
+                let name = super::xml_text(&author.shown(lang, site.mode())?.v.name).into_owned();
                 let uri = absolute(
                     &config.base_url,
                     &Route::Item(code, Kind::Author, &author.slug).path(),
@@ -151,7 +151,7 @@ fn entry(site: &Site, lang: usize, id: Id) -> Option<Entry> {
             .iter()
             .filter_map(|t| {
                 let topic = &site.topics[t.0];
-                let label = topic.shown(lang, site.mode())?.v.title.clone();
+                let label = super::xml_text(&topic.shown(lang, site.mode())?.v.title).into_owned();
                 let scheme = absolute(&config.base_url, &Route::List(code, Kind::Topic, 1).path());
                 Some(Category {
                     term: topic.slug.clone(),

@@ -29,7 +29,20 @@ pub(crate) fn all(site: &Site, engine: &Engine) -> Vec<OutFile> {
     files
 }
 
-/// Escapes text for XML content and attribute values.
+/// Escapes text for XML content and attribute values, dropping the characters XML 1.0 forbids
+/// (control characters other than tab and line breaks).
 pub(crate) fn xml_escape(s: &str) -> String {
-    quick_xml::escape::escape(s).into_owned()
+    quick_xml::escape::escape(xml_text(s).as_ref()).into_owned()
+}
+
+/// `s` without the characters XML 1.0 cannot contain.
+pub(crate) fn xml_text(s: &str) -> std::borrow::Cow<'_, str> {
+    let allowed = |c: char| {
+        matches!(c, '\t' | '\n' | '\r') || (c >= ' ' && !matches!(c, '\u{FFFE}' | '\u{FFFF}'))
+    };
+    if s.chars().all(allowed) {
+        std::borrow::Cow::Borrowed(s)
+    } else {
+        std::borrow::Cow::Owned(s.chars().filter(|c| allowed(*c)).collect())
+    }
 }
