@@ -236,3 +236,49 @@ fn the_summary_counts_pages_and_files() {
         common::text(&site.report.warnings)
     );
 }
+
+/// Readers on old phones: no page needs more than 60 KB of HTML, CSS and JavaScript (fonts and
+/// downloads excluded), uncompressed.
+#[test]
+fn every_page_fits_the_weight_budget() {
+    let (_tmp, site) = example();
+    let mut heaviest = (0, String::new());
+    for file in site.files().iter().filter(|f| f.ends_with(".html")) {
+        let page = site.html(file);
+        let mut bytes = std::fs::metadata(site.out.join(file)).unwrap().len();
+        for (selector, attr) in [("link[rel=stylesheet]", "href"), ("script[src]", "src")] {
+            for href in page.attrs(selector, attr) {
+                if let Some((target, _)) = resolve_link(file, &href) {
+                    bytes += std::fs::metadata(site.out.join(&target))
+                        .map(|m| m.len())
+                        .unwrap_or(0);
+                }
+            }
+        }
+        if bytes > heaviest.0 {
+            heaviest = (bytes, file.clone());
+        }
+    }
+    assert!(
+        heaviest.0 <= 60 * 1024,
+        "{} weighs {} bytes",
+        heaviest.1,
+        heaviest.0
+    );
+    assert!(
+        heaviest.0 > 10 * 1024,
+        "the measure counts CSS too: {heaviest:?}"
+    );
+}
+
+/// Fonts swap in (text shows at once in a system font) and only Nastaliq pages load them.
+#[test]
+fn fonts_swap_and_load_only_where_needed() {
+    let (_tmp, site) = example();
+    let css = site.read("css/nastaliq.css");
+    assert_eq!(
+        css.matches("@font-face").count(),
+        css.matches("font-display: swap").count()
+    );
+    assert!(!site.read("css/nashr.css").contains("@font-face"));
+}
