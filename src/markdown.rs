@@ -38,6 +38,8 @@ pub(crate) struct Rendered {
     pub local_links: Vec<String>,
     /// The deepest nesting of lists, items and quotes.
     pub depth: usize,
+    /// All the text, without markup (for the search index).
+    pub text: String,
 }
 
 fn options() -> Options {
@@ -60,38 +62,17 @@ impl Markdown {
         let mut depth = 0usize;
 
         for event in Parser::new_ext(source, options()) {
-            let event = match event {
-                Event::Start(Tag::Link {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = rewrite_url(&dest_url, links, &mut out);
-                    Event::Start(Tag::Link {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                Event::Start(Tag::Image {
-                    link_type,
-                    dest_url,
-                    title,
-                    id,
-                }) => {
-                    let dest_url = rewrite_url(&dest_url, links, &mut out);
-                    Event::Start(Tag::Image {
-                        link_type,
-                        dest_url,
-                        title,
-                        id,
-                    })
-                }
-                e => e,
-            };
+            let mut event = event;
+            if let Event::Start(Tag::Link { dest_url, .. } | Tag::Image { dest_url, .. }) =
+                &mut event
+            {
+                *dest_url = rewrite_url(dest_url, links, &mut out);
+            }
             match &event {
+                Event::Text(t) | Event::Code(t) => {
+                    out.text.push_str(t);
+                    out.text.push(' ');
+                }
                 Event::Start(
                     Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_),
                 ) => {

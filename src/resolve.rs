@@ -561,6 +561,7 @@ fn output(
         publisher,
         has_abstract: f.summary.as_deref().is_some_and(|s| !s.trim().is_empty()),
         linked_files: own.body.local_links.clone(),
+        body_text: own.body.text.clone(),
         training,
     })
 }

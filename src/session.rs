@@ -296,7 +296,7 @@ fn affected(site: &Site, changed: &[(Kind, String)]) -> Option<Vec<Job>> {
             Job::Item(_, Kind::Project, id) => projects.contains(&id),
             Job::Item(_, Kind::Page | Kind::Home, _) => false,
             Job::List(_, kind, _) => matches!(kind, Kind::Output | Kind::Project),
-            Job::ProjectFacet(..) | Job::Training(_) => true,
+            Job::ProjectFacet(..) | Job::Training(_) | Job::Search(_) => true,
             Job::Home(_) | Job::Facet(..) => true,
             Job::Chooser | Job::NotFound => false,
         })

@@ -107,6 +107,8 @@ pub(crate) struct Output {
     pub has_abstract: bool,
     /// Files of the output's folder that the body links to.
     pub linked_files: Vec<String>,
+    /// The body's text without markup, for the search index.
+    pub body_text: String,
     pub training: Training,
 }
 

@@ -44,6 +44,8 @@ pub enum Route<'a> {
     ProjectFacet(&'a str, &'a str, &'a str),
     /// The training materials hub: `/<lang>/training/`.
     Training(&'a str),
+    /// The search page: `/<lang>/search/`.
+    Search(&'a str),
 }
 
 /// The site-wide files at fixed addresses.
@@ -86,6 +88,7 @@ impl Route<'_> {
                 format!("{}/projects/{}/{}/", enc(lang), enc(facet), enc(value))
             }
             Route::Training(lang) => format!("{}/training/", enc(lang)),
+            Route::Search(lang) => format!("{}/search/", enc(lang)),
         }
     }
 
@@ -104,6 +107,7 @@ impl Route<'_> {
             }
             Route::ProjectFacet(lang, facet, value) => format!("{lang}/projects/{facet}/{value}/"),
             Route::Training(lang) => format!("{lang}/training/"),
+            Route::Search(lang) => format!("{lang}/search/"),
         };
         if raw.is_empty() || raw.ends_with('/') {
             format!("{raw}index.html")

@@ -9,6 +9,7 @@ mod feeds;
 pub(crate) mod jsonld;
 pub(crate) mod meta;
 pub(crate) mod pack;
+pub(crate) mod search;
 mod sitemap;
 
 use crate::render::{Engine, OutFile};
@@ -20,12 +21,95 @@ pub(crate) fn all(site: &Site, engine: &Engine) -> Vec<OutFile> {
     files.extend(feeds::feeds(site, engine));
     files.extend(citation::files(site, engine));
     files.extend(catalog::files(site, engine));
+    files.extend(search_index(site, engine));
     let mut packs: Vec<_> = site.packs.iter().collect();
     packs.sort_by_key(|(id, _)| **id);
     files.extend(packs.into_iter().map(|(id, p)| OutFile {
         path: pack::pack_file(&site.outputs[id.0].slug),
         bytes: p.bytes.clone(),
     }));
+    files
+}
+
+/// The search index of each language (its output pages, newest first) and the query folding
+/// the search page shares with it.
+fn search_index(site: &Site, engine: &Engine) -> Vec<OutFile> {
+    use crate::discover::Kind;
+    use crate::urls::Route;
+    struct Owned {
+        url: String,
+        kind_label: String,
+        date: String,
+        authors: Vec<String>,
+        text: String,
+    }
+    let mut per_lang: Vec<(String, Vec<(crate::site::Id, Owned)>)> = Vec::new();
+    for (lang, l) in site.config.languages.iter().enumerate() {
+        let docs = site.index[lang]
+            .outputs
+            .iter()
+            .filter_map(|id| {
+                let item = &site.outputs[id.0];
+                let o = item.shown(lang, site.mode())?.v;
+                let authors = o
+                    .authors
+                    .iter()
+                    .filter_map(|a| {
+                        Some(site.authors[a.0].shown(lang, site.mode())?.v.name.clone())
+                    })
+                    .collect();
+                Some((
+                    *id,
+                    Owned {
+                        url: Route::Item(&l.code, Kind::Output, &item.slug).path(),
+                        kind_label: engine.t(lang, &format!("type-{}", o.kind.as_str())),
+                        date: engine.locales[lang].date(&o.date),
+                        authors,
+                        text: format!("{}\n{}\n{}", o.title, o.summary, o.body_text),
+                    },
+                ))
+            })
+            .collect();
+        per_lang.push((l.code.clone(), docs));
+    }
+    let by_lang: Vec<(&str, Vec<search::SearchDoc>)> = per_lang
+        .iter()
+        .enumerate()
+        .map(|(lang, (code, docs))| {
+            let docs = docs
+                .iter()
+                .filter_map(|(id, d)| {
+                    let shown = site.outputs[id.0].shown(lang, site.mode())?;
+                    let o = shown.v;
+                    Some(search::SearchDoc {
+                        url: &d.url,
+                        title: &o.title,
+                        text_lang: &site.config.languages[shown.text_lang].code,
+                        kind: o.kind.as_str(),
+                        kind_label: &d.kind_label,
+                        date: &d.date,
+                        year: o.date.year,
+                        authors: d.authors.iter().map(String::as_str).collect(),
+                        topics: o
+                            .topics
+                            .iter()
+                            .map(|t| site.topics[t.0].slug.as_str())
+                            .collect(),
+                        body: &d.text,
+                    })
+                })
+                .collect();
+            (code.as_str(), docs)
+        })
+        .collect();
+    let mut files: Vec<OutFile> = search::index_files(&by_lang)
+        .into_iter()
+        .map(|(path, bytes)| OutFile { path, bytes })
+        .collect();
+    files.push(OutFile {
+        path: "js/normalize.js".into(),
+        bytes: search::normalizer_js().into_bytes(),
+    });
     files
 }
 

@@ -112,6 +112,7 @@ pub(crate) enum Job {
     Facet(usize, Facet, usize),
     ProjectFacet(usize, ProjectFacet),
     Training(usize),
+    Search(usize),
     Item(usize, Kind, Id),
 }
 
@@ -138,6 +139,7 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
         if has_training(site, lang) {
             jobs.push(Job::Training(lang));
         }
+        jobs.push(Job::Search(lang));
         for kind in [
             Kind::Output,
             Kind::Project,
@@ -226,6 +228,7 @@ impl Job {
             | Job::Facet(l, ..)
             | Job::ProjectFacet(l, _)
             | Job::Training(l)
+            | Job::Search(l)
             | Job::Item(l, ..) => Some(*l),
         }
     }
@@ -240,6 +243,7 @@ impl Job {
             Job::Facet(_, facet, n) => Route::Facet(code, facet.name(), value, n),
             Job::ProjectFacet(_, ref facet) => Route::ProjectFacet(code, facet.name(), value),
             Job::Training(_) => Route::Training(code),
+            Job::Search(_) => Route::Search(code),
             Job::Item(_, kind, id) => Route::Item(code, kind, slug(site, kind, id)),
         }
     }

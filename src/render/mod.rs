@@ -7,6 +7,7 @@ mod jobs;
 mod lists;
 mod pages;
 mod portfolio;
+mod search;
 mod views;
 
 use std::sync::Arc;

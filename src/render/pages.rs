@@ -8,7 +8,7 @@ use tera::Context;
 
 use super::jobs::Job;
 use super::views::{Alternate, LangView, Link, OutputCard, PageCx, ProjectCard};
-use super::{items, lists, portfolio, Engine, OutFile};
+use super::{items, lists, portfolio, search, Engine, OutFile};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Kind;
 use crate::exports::jsonld;
@@ -83,6 +83,8 @@ struct Frame<'a> {
     description: String,
     page_kind: &'static str,
     feed: Option<String>,
+    /// The search page of this language (the header's search form goes there).
+    search_href: String,
     meta: Vec<Meta>,
     /// Dublin Core tags are present (the page declares the `DC` schema).
     dublin_core: bool,
@@ -115,6 +117,7 @@ pub(super) fn render(site: &Site, engine: &Engine, job: &Job) -> Result<OutFile,
         Job::Item(_, kind, id) => items::item(&cx, kind, id),
         Job::ProjectFacet(_, ref facet) => portfolio::facet(&cx, facet),
         Job::Training(_) => portfolio::training(&cx),
+        Job::Search(_) => search::page(&cx),
         Job::Chooser | Job::NotFound => unreachable!("handled by render_global"),
     };
     let file = route.file();
@@ -248,6 +251,7 @@ fn frame<'a>(cx: &PageCx<'a>, job: &Job, route: &Route, built: &Built) -> Frame<
         description,
         page_kind: kind,
         feed: built.feed.as_ref().map(|f| format!("{}{f}", cx.root)),
+        search_href: cx.href(&Route::Search(code)),
         dublin_core: tags
             .iter()
             .any(|m| m.name.is_some_and(|n| n.starts_with("DC."))),

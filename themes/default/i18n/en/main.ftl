@@ -185,6 +185,21 @@ format-handout = Handout
 format-slides = Slides
 format-video = Video
 
+## Search
+search-title = Search
+search-label = Search the portal
+search-button = Search
+search-all-languages = Search all languages
+search-any = Any
+filter-language = Language of the text
+search-results = {"{count}"} results
+search-none = Nothing found. Try another word, or search all languages.
+search-searching = Searching…
+search-error = The search index could not be loaded.
+search-in-language = In {"{language}"}
+search-more = More results
+search-needs-js = Search needs JavaScript. Browse by outputs, authors or topics instead.
+
 ## Error page
 not-found = This page does not exist, or has moved.
 not-found-home = Go to the home page of { $site }

@@ -184,6 +184,21 @@ format-handout = Document à distribuer
 format-slides = Diaporama
 format-video = Vidéo
 
+## Recherche
+search-title = Recherche
+search-label = Rechercher dans le portail
+search-button = Rechercher
+search-all-languages = Chercher dans toutes les langues
+search-any = Tous
+filter-language = Langue du texte
+search-results = Résultats : {"{count}"}
+search-none = Aucun résultat. Essayez un autre mot, ou cherchez dans toutes les langues.
+search-searching = Recherche en cours…
+search-error = L’index de recherche n’a pas pu être chargé.
+search-in-language = En {"{language}"}
+search-more = Plus de résultats
+search-needs-js = La recherche nécessite JavaScript. Parcourez plutôt les publications, les auteurs ou les thèmes.
+
 ## Page d’erreur
 not-found = Cette page n’existe pas ou a été déplacée.
 not-found-home = Aller à l’accueil de { $site }

@@ -184,6 +184,21 @@ format-handout = ہینڈ آؤٹ
 format-slides = سلائیڈز
 format-video = ویڈیو
 
+## تلاش
+search-title = تلاش
+search-label = پورٹل میں تلاش کریں
+search-button = تلاش
+search-all-languages = تمام زبانوں میں تلاش کریں
+search-any = کوئی بھی
+filter-language = تحریر کی زبان
+search-results = نتائج: {"{count}"}
+search-none = کچھ نہیں ملا۔ کوئی اور لفظ آزمائیں، یا تمام زبانوں میں تلاش کریں۔
+search-searching = تلاش جاری ہے…
+search-error = تلاش کا اشاریہ لوڈ نہیں ہو سکا۔
+search-in-language = {"{language}"} میں
+search-more = مزید نتائج
+search-needs-js = تلاش کے لیے جاوا اسکرپٹ درکار ہے۔ اس کے بجائے مطبوعات، مصنفین یا موضوعات دیکھیں۔
+
 ## خرابی کا صفحہ
 not-found = یہ صفحہ موجود نہیں، یا کہیں اور منتقل ہو چکا ہے۔
 not-found-home = { $site } کے سرورق پر جائیں

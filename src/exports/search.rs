@@ -1,0 +1,492 @@
+//! search — export (stage 3, render). Input: the output pages of each language as `SearchDoc`s.
+//! Output: one compact JSON index per page language (`search/<lang>.json`) and the folding table
+//! as JavaScript (`normalizer_js`), so that the index and the reader's query are folded by the
+//! same data. No IO. Design and the Pagefind measurements: `docs/search.md`.
+
+use std::collections::{BTreeMap, HashMap};
+use std::fmt::Write;
+
+use serde::Serialize;
+use unicode_normalization::char::is_combining_mark;
+use unicode_normalization::UnicodeNormalization;
+
+/// One page to index (an output page in one language; its text may be another language's).
+pub(crate) struct SearchDoc<'a> {
+    /// Root-relative path, e.g. `fr/outputs/gbv-court/`.
+    pub url: &'a str,
+    pub title: &'a str,
+    /// Language code of the text (a page may fall back to another language's text).
+    pub text_lang: &'a str,
+    /// Output type slug, e.g. `report`.
+    pub kind: &'a str,
+    /// The type's label in the page language.
+    pub kind_label: &'a str,
+    /// Formatted for the page language.
+    pub date: &'a str,
+    pub year: i32,
+    /// Display names.
+    pub authors: Vec<&'a str>,
+    /// Topic slugs.
+    pub topics: Vec<&'a str>,
+    /// Plain text of title + abstract + body, already stripped of HTML.
+    pub body: &'a str,
+}
+
+/// Version of the index format, `v` in every file.
+const FORMAT_VERSION: u32 = 1;
+
+/// About how many characters of the body each document carries for client-side excerpts.
+const EXCERPT_CHARS: usize = 600;
+
+/// Characters replaced after NFKD and lower-casing. An empty replacement drops the character
+/// (it joins the letters around it); everything not listed here, not in `DROPPED`, and neither a
+/// letter, a number nor a mark becomes a space. Hamza forms that Unicode decomposes (أ إ آ ؤ ئ ۂ
+/// ۓ) are handled by NFKD plus `DROPPED`; the rest are listed. Sorted by character, for
+/// binary search.
+const FOLD: &[(char, &str)] = &[
+    ('\u{00AD}', ""),   // soft hyphen
+    ('\u{00DF}', "ss"), // ß
+    ('\u{00E6}', "ae"), // æ
+    ('\u{00F8}', "o"),  // ø
+    ('\u{0111}', "d"),  // đ
+    ('\u{0142}', "l"),  // ł
+    ('\u{0153}', "oe"), // œ
+    // Greek final sigma: Rust lower-cases per character, JavaScript per string.
+    ('\u{03C2}', "\u{03C3}"), // ς → σ
+    ('\u{061C}', ""),         // Arabic letter mark
+    ('\u{0621}', ""),         // ء standalone hamza
+    ('\u{0629}', "\u{06C1}"), // ة teh marbuta → ہ heh goal
+    ('\u{0640}', ""),         // ـ tatweel
+    ('\u{0643}', "\u{06A9}"), // ك Arabic kaf → ک keheh
+    ('\u{0647}', "\u{06C1}"), // ه Arabic (and Persian) heh → ہ
+    ('\u{0649}', "\u{06CC}"), // ى alef maksura → ی Farsi yeh
+    ('\u{064A}', "\u{06CC}"), // ي Arabic yeh (also from ئ) → ی
+    // Arabic-Indic digits → ASCII.
+    ('\u{0660}', "0"),
+    ('\u{0661}', "1"),
+    ('\u{0662}', "2"),
+    ('\u{0663}', "3"),
+    ('\u{0664}', "4"),
+    ('\u{0665}', "5"),
+    ('\u{0666}', "6"),
+    ('\u{0667}', "7"),
+    ('\u{0668}', "8"),
+    ('\u{0669}', "9"),
+    ('\u{0671}', "\u{0627}"), // ٱ alef wasla → ا
+    ('\u{0674}', ""),         // ٴ high hamza
+    ('\u{06AA}', "\u{06A9}"), // ڪ swash kaf → ک
+    ('\u{06BA}', "\u{0646}"), // ں noon ghunna → ن (Arabic keyboards have no ں)
+    ('\u{06BE}', "\u{06C1}"), // ھ do-chashmi heh → ہ (see docs/search.md)
+    ('\u{06C3}', "\u{06C1}"), // ۃ teh marbuta goal → ہ
+    ('\u{06D5}', "\u{06C1}"), // ە ae (also from ۀ) → ہ
+    // Urdu (Extended Arabic-Indic) digits → ASCII.
+    ('\u{06F0}', "0"),
+    ('\u{06F1}', "1"),
+    ('\u{06F2}', "2"),
+    ('\u{06F3}', "3"),
+    ('\u{06F4}', "4"),
+    ('\u{06F5}', "5"),
+    ('\u{06F6}', "6"),
+    ('\u{06F7}', "7"),
+    ('\u{06F8}', "8"),
+    ('\u{06F9}', "9"),
+    // Invisible format characters inside words.
+    ('\u{200C}', ""), // ZWNJ
+    ('\u{200D}', ""), // ZWJ
+    ('\u{200E}', ""), // LRM
+    ('\u{200F}', ""), // RLM
+    ('\u{2060}', ""), // word joiner
+    ('\u{FEFF}', ""), // zero-width no-break space
+];
+
+/// Combining marks that are dropped (inclusive ranges): Latin/Greek/Cyrillic diacritics, which
+/// NFKD has split from their letters, and the Arabic harakat, Quranic marks and the hamza and
+/// madda that NFKD splits from أ إ آ ؤ ئ ۂ ۓ. Marks of other scripts (Devanagari vowel signs, …)
+/// are kept: there they spell different words.
+const DROPPED: &[(u32, u32)] = &[
+    (0x0300, 0x036F), // combining diacritical marks
+    (0x0610, 0x061A), // Arabic honorific and Quranic signs
+    (0x064B, 0x065F), // tanwin, zabar, zer, pesh, shadda, sukun, hamza above/below, madda …
+    (0x0670, 0x0670), // superscript (khari) alef
+    (0x06D6, 0x06ED), // Quranic annotation signs
+    (0x1AB0, 0x1AFF), // combining diacritical marks extended
+    (0x1DC0, 0x1DFF), // combining diacritical marks supplement
+    (0x20D0, 0x20FF), // combining marks for symbols
+    (0xFE20, 0xFE2F), // combining half marks
+];
+
+fn fold(c: char) -> Option<&'static str> {
+    FOLD.binary_search_by_key(&c, |&(k, _)| k)
+        .ok()
+        .map(|i| FOLD[i].1)
+}
+
+fn dropped(c: char) -> bool {
+    let c = c as u32;
+    DROPPED.iter().any(|&(lo, hi)| (lo..=hi).contains(&c))
+}
+
+/// Whether a character is part of a word: JavaScript's `[\p{Alphabetic}\p{N}\p{M}]`.
+fn word_char(c: char) -> bool {
+    c.is_alphabetic() || c.is_numeric() || is_combining_mark(c)
+}
+
+/// The folding both the index and the query use: NFKD, lower-case, the `FOLD` table, drop the
+/// `DROPPED` marks, every other non-word character becomes a space; words are then joined by
+/// single spaces. "Sécurité" → "securite", "كتاب" → "کتاب", "پاکستان۔" → "پاکستان".
+pub(crate) fn normalize(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfkd().flat_map(char::to_lowercase) {
+        if c.is_ascii() {
+            // The common case, and the same result as the general one below.
+            out.push(if c.is_ascii_alphanumeric() { c } else { ' ' });
+            continue;
+        }
+        match fold(c) {
+            Some(replacement) => out.push_str(replacement),
+            None if dropped(c) => {}
+            None if word_char(c) => out.push(c),
+            None => out.push(' '),
+        }
+    }
+    let mut joined = String::with_capacity(out.len());
+    for word in out.split(' ').filter(|w| !w.is_empty()) {
+        if !joined.is_empty() {
+            joined.push(' ');
+        }
+        joined.push_str(word);
+    }
+    joined
+}
+
+/// Words of a normalised text: split on whitespace, drop empty ones, and keep a one-character
+/// word only if it is a digit.
+pub(crate) fn words(normalized: &str) -> impl Iterator<Item = &str> {
+    normalized.split_whitespace().filter(|w| {
+        let mut chars = w.chars();
+        match (chars.next(), chars.next()) {
+            (Some(c), None) => c.is_numeric(),
+            (Some(_), Some(_)) => true,
+            (None, _) => false,
+        }
+    })
+}
+
+/// One row of `docs`: url, title, text_lang, kind, kind_label, date, year, authors, topics,
+/// excerpt source.
+type DocRow<'a> = (
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    &'a str,
+    i32,
+    &'a [&'a str],
+    &'a [&'a str],
+    String,
+);
+
+#[derive(Serialize)]
+struct IndexFile<'a> {
+    v: u32,
+    docs: Vec<DocRow<'a>>,
+    /// Normalised word → `[doc, count]` postings in document order.
+    terms: BTreeMap<String, Vec<[u32; 2]>>,
+}
+
+/// The start of the body for excerpts: without a leading copy of the title, about
+/// `EXCERPT_CHARS` characters cut at a space, with "…" when cut.
+fn excerpt_source(title: &str, body: &str) -> String {
+    let body = body.trim_start();
+    let body = match body.strip_prefix(title.trim()) {
+        // The title's own full stop or colon goes with it.
+        Some(rest) if !title.trim().is_empty() => {
+            rest.trim_start_matches(|c: char| c.is_whitespace() || ".:;,!?،۔؟؛-–—|·".contains(c))
+        }
+        _ => body,
+    };
+    let Some((cut, _)) = body.char_indices().nth(EXCERPT_CHARS) else {
+        return body.trim_end().to_string();
+    };
+    let head = &body[..cut];
+    // Prefer the last space in the final tenth, so no word is cut in half.
+    let at_space = head
+        .rfind(char::is_whitespace)
+        .filter(|&i| head[..i].chars().count() > EXCERPT_CHARS * 9 / 10);
+    format!("{}…", head[..at_space.unwrap_or(cut)].trim_end())
+}
+
+/// The normalised words of a document: its body, authors and year.
+fn doc_text(doc: &SearchDoc) -> String {
+    let mut text = normalize(doc.body);
+    let year = (doc.year != 0).then(|| doc.year.to_string());
+    for extra in doc.authors.iter().copied().chain(year.as_deref()) {
+        text.push(' ');
+        text.push_str(&normalize(extra));
+    }
+    text
+}
+
+fn index_json(docs: &[SearchDoc]) -> Vec<u8> {
+    let mut terms: BTreeMap<String, Vec<[u32; 2]>> = BTreeMap::new();
+    for (i, doc) in docs.iter().enumerate() {
+        let i = u32::try_from(i).expect("fewer than 4 billion pages");
+        let text = doc_text(doc);
+        let mut counts: HashMap<&str, u32> = HashMap::new();
+        for word in words(&text) {
+            *counts.entry(word).or_insert(0) += 1;
+        }
+        // Postings stay in document order whatever order the map yields.
+        for (word, count) in counts {
+            match terms.get_mut(word) {
+                Some(postings) => postings.push([i, count]),
+                None => {
+                    terms.insert(word.to_owned(), vec![[i, count]]);
+                }
+            }
+        }
+    }
+    let file = IndexFile {
+        v: FORMAT_VERSION,
+        docs: docs
+            .iter()
+            .map(|d| {
+                (
+                    d.url,
+                    d.title,
+                    d.text_lang,
+                    d.kind,
+                    d.kind_label,
+                    d.date,
+                    d.year,
+                    d.authors.as_slice(),
+                    d.topics.as_slice(),
+                    excerpt_source(d.title, d.body),
+                )
+            })
+            .collect(),
+        terms,
+    };
+    serde_json::to_vec(&file).expect("an index of strings and numbers always serialises")
+}
+
+/// The index files for one site: `search/<lang>.json` for each page language, holding the
+/// documents of that language's pages in the order given (the client breaks ties by it, so pass
+/// newest first) and the postings of every normalised word. Object keys are sorted and documents
+/// keep their order, so the same input gives the same bytes.
+pub(crate) fn index_files(docs_by_lang: &[(&str, Vec<SearchDoc>)]) -> Vec<(String, Vec<u8>)> {
+    docs_by_lang
+        .iter()
+        .map(|(lang, docs)| (format!("search/{lang}.json"), index_json(docs)))
+        .collect()
+}
+
+/// A JavaScript string literal with every non-ASCII character escaped.
+fn js_string(s: &str) -> String {
+    let mut out = String::from("\"");
+    for unit in s.encode_utf16() {
+        match unit {
+            0x22 => out.push_str("\\\""),
+            0x5C => out.push_str("\\\\"),
+            0x20..=0x7E => out.push(char::from(u8::try_from(unit).expect("ASCII"))),
+            _ => {
+                let _ = write!(out, "\\u{unit:04x}");
+            }
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `/js/normalize.js`: the same folding as `normalize` and `words`, generated from `FOLD` and
+/// `DROPPED`, as a plain script that sets `window.nashrNormalize(text) -> string` and
+/// `window.nashrWords(normalized) -> string[]`.
+pub(crate) fn normalizer_js() -> String {
+    let fold = FOLD
+        .iter()
+        .map(|&(k, v)| format!("{}:{}", js_string(&k.to_string()), js_string(v)))
+        .collect::<Vec<_>>()
+        .join(",");
+    let dropped = DROPPED
+        .iter()
+        .map(|&(lo, hi)| format!("[{lo},{hi}]"))
+        .collect::<Vec<_>>()
+        .join(",");
+    format!(
+        r#"/* nashr search folding, generated from src/exports/search.rs: do not edit. */
+(function () {{
+  "use strict";
+  var F = {{{fold}}};
+  var D = [{dropped}];
+  var W = /[\p{{Alphabetic}}\p{{N}}\p{{M}}]/u;
+  var N = /^\p{{N}}$/u;
+  function dropped(c) {{
+    for (var i = 0; i < D.length; i++) if (c >= D[i][0] && c <= D[i][1]) return true;
+    return false;
+  }}
+  window.nashrNormalize = function (text) {{
+    var out = "";
+    for (var ch of String(text).normalize("NFKD").toLowerCase()) {{
+      if (Object.prototype.hasOwnProperty.call(F, ch)) out += F[ch];
+      else if (dropped(ch.codePointAt(0))) continue;
+      else out += W.test(ch) ? ch : " ";
+    }}
+    return out.split(" ").filter(Boolean).join(" ");
+  }};
+  window.nashrWords = function (normalized) {{
+    return normalized.split(/\s+/).filter(function (w) {{
+      var n = Array.from(w).length;
+      return n > 1 || (n === 1 && N.test(w));
+    }});
+  }};
+}})();
+"#
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn doc<'a>(url: &'a str, title: &'a str, body: &'a str) -> SearchDoc<'a> {
+        SearchDoc {
+            url,
+            title,
+            text_lang: "ur",
+            kind: "report",
+            kind_label: "رپورٹ",
+            date: "مارچ 2021",
+            year: 2021,
+            authors: vec!["Mahnoor Fawad"],
+            topics: vec!["women-protection"],
+            body,
+        }
+    }
+
+    #[test]
+    fn folds_to_the_same_form() {
+        let pairs = [
+            ("Sécurité", "securite"),
+            ("ÉLODIE", "elodie"),
+            ("L'accès à la cœur", "l acces a la coeur"),
+            ("كتاب", "کتاب"),   // Arabic-keyboard kaf
+            ("علي", "علی"),     // Arabic yeh
+            ("موسى", "موسی"),   // alef maksura
+            ("مدرسة", "مدرسہ"), // teh marbuta
+            ("مدرسه", "مدرسہ"), // Arabic/Persian heh
+            ("تھانہ", "تہانہ"), // do-chashmi folded (documented choice)
+            ("عَدالت", "عدالت"), // zabar
+            ("عدالتِ", "عدالت"), // zer
+            ("آئین", "ایین"),   // alef madda, hamza on yeh
+            ("ائین", "ایین"),
+            ("أحمد إمام", "احمد امام"), // hamza on/below alef
+            ("مؤسسہ", "موسسہ"),         // hamza on waw
+            ("ۂ", "ہ"),                 // heh goal with hamza
+            ("جاۓ", "جاے"),             // yeh barree with hamza
+            ("دعاء", "دعا"),            // standalone hamza
+            ("عـــدالت", "عدالت"),      // tatweel
+            ("ہم\u{200C}جنس", "ہمجنس"), // ZWNJ
+            ("میں", "مین"),             // noon ghunna
+            ("۲۰۲۱", "2021"),
+            ("٢٠٢١", "2021"),
+            ("پاکستان۔", "پاکستان"),
+            ("انصاف، عدالت؟", "انصاف عدالت"),
+            ("\u{FEEB}\u{FEEC}", "ہہ"), // presentation forms via NFKD
+            ("ΟΔΟΣ", "οδοσ"),
+            ("  a\tb\n ", "a b"),
+        ];
+        for (input, expected) in pairs {
+            assert_eq!(normalize(input), expected, "normalize({input:?})");
+        }
+        assert_eq!(normalize("كتاب"), normalize("کتاب"));
+        assert_eq!(normalize("ي"), normalize("ی"));
+        assert_eq!(normalize("ى"), normalize("ی"));
+    }
+
+    #[test]
+    fn keeps_marks_of_other_scripts() {
+        // Devanagari vowel signs and virama spell different words; they are not diacritics.
+        assert_eq!(normalize("किताब"), "किताब");
+        assert_ne!(normalize("कि"), normalize("क"));
+        assert_eq!(normalize("क्या"), "क्या");
+    }
+
+    #[test]
+    fn words_drop_single_letters_but_not_digits() {
+        let n = normalize("l'accès à 7 femmes و 2021");
+        assert_eq!(
+            words(&n).collect::<Vec<_>>(),
+            ["acces", "7", "femmes", "2021"]
+        );
+    }
+
+    #[test]
+    fn fold_table_is_sorted_for_binary_search() {
+        assert!(FOLD.windows(2).all(|w| w[0].0 < w[1].0));
+    }
+
+    #[test]
+    fn excerpt_drops_title_and_cuts_at_a_space() {
+        let body = format!("Title {}", "word ".repeat(200));
+        let e = excerpt_source("Title", &body);
+        assert!(e.starts_with("word word"));
+        assert!(e.ends_with("word…"));
+        assert!(e.chars().count() <= EXCERPT_CHARS + 1);
+        assert_eq!(excerpt_source("T", "T short"), "short");
+        assert_eq!(excerpt_source("کتاب", "کتاب۔ متن"), "متن");
+        assert_eq!(excerpt_source("", "  متن"), "متن");
+    }
+
+    fn index(docs: Vec<SearchDoc>) -> serde_json::Value {
+        let files = index_files(&[("ur", docs)]);
+        assert_eq!(files[0].0, "search/ur.json");
+        serde_json::from_slice(&files[0].1).expect("valid JSON")
+    }
+
+    #[test]
+    fn index_is_deterministic() {
+        let make = || {
+            vec![
+                doc("ur/outputs/a/", "کتاب", "کتاب عدالت۔ پاکستان"),
+                doc("ur/outputs/b/", "مدرسہ", "مدرسہ اور عدالت"),
+            ]
+        };
+        let a = index_files(&[("ur", make()), ("en", make())]);
+        let b = index_files(&[("ur", make()), ("en", make())]);
+        assert_eq!(a, b);
+        assert_eq!(a[1].0, "search/en.json");
+    }
+
+    #[test]
+    fn a_normalized_query_word_finds_the_doc() {
+        let json = index(vec![
+            doc("ur/outputs/a/", "کتاب", "کتاب عدالت۔ پاکستان"),
+            doc("ur/outputs/b/", "مدرسہ", "مدرسہ اور عَدالت عدالت"),
+        ]);
+        assert_eq!(json["v"], 1);
+        let terms = &json["terms"];
+        // Typed on an Arabic keyboard.
+        let q = normalize("مدرسة");
+        assert_eq!(terms[q.as_str()], serde_json::json!([[1, 1]]));
+        assert_eq!(terms["عدالت"], serde_json::json!([[0, 1], [1, 2]]));
+        assert_eq!(terms["پاکستان"], serde_json::json!([[0, 1]]));
+        // Authors and the year are searchable too.
+        assert_eq!(terms["fawad"], serde_json::json!([[0, 1], [1, 1]]));
+        assert_eq!(terms["2021"], serde_json::json!([[0, 1], [1, 1]]));
+        let row = &json["docs"][1];
+        assert_eq!(row[0], "ur/outputs/b/");
+        assert_eq!(row[6], 2021);
+        assert_eq!(row[7], serde_json::json!(["Mahnoor Fawad"]));
+        assert_eq!(row[9], "اور عَدالت عدالت");
+    }
+
+    #[test]
+    fn normalizer_js_carries_the_table() {
+        let js = normalizer_js();
+        assert!(js.contains("window.nashrNormalize"));
+        assert!(js.contains(r#""\u0643":"\u06a9""#));
+        assert!(js.contains("[1611,1631]"));
+        assert!(js.is_ascii());
+    }
+}
