@@ -31,6 +31,13 @@ pub use check::{check, CheckReport, KindCoverage, LangCoverage};
 pub use diagnostics::{Diagnostic, Severity};
 pub use session::{Session, SiteFiles};
 
+/// How far a build has got (pages rendered of pages to render), for a progress bar.
+#[derive(Debug, Default)]
+pub struct Progress {
+    pub done: std::sync::atomic::AtomicUsize,
+    pub total: std::sync::atomic::AtomicUsize,
+}
+
 /// What to build, and where.
 #[derive(Debug, Clone)]
 pub struct BuildOptions {
@@ -44,6 +51,8 @@ pub struct BuildOptions {
     pub base_url: Option<String>,
     /// Check everything but write nothing.
     pub dry_run: bool,
+    /// Updated while pages are rendered, when set.
+    pub progress: Option<std::sync::Arc<Progress>>,
 }
 
 impl BuildOptions {
@@ -55,6 +64,7 @@ impl BuildOptions {
             drafts: false,
             base_url: None,
             dry_run: false,
+            progress: None,
         }
     }
 }
@@ -71,6 +81,8 @@ pub struct Report {
     /// Other files written (assets, attachments, feeds).
     pub files: usize,
     pub seconds: f64,
+    /// Seconds spent in each stage, for `--verbose`.
+    pub stages: Vec<(&'static str, f64)>,
     pub warnings: Vec<Diagnostic>,
 }
 

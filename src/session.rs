@@ -95,7 +95,14 @@ impl Session {
             }
         }
         let sources: HashSet<PathBuf> = found.sources.iter().map(|s| s.path.clone()).collect();
+        let mut stages = vec![("prepare", started.elapsed().as_secs_f64())];
+        let mut clock = Instant::now();
+        let mut lap = |name: &'static str, stages: &mut Vec<(&'static str, f64)>| {
+            stages.push((name, clock.elapsed().as_secs_f64()));
+            clock = Instant::now();
+        };
         let mut loaded = load::load(&config, &self.markdown, found.sources, &mut self.cache);
+        lap("load", &mut stages);
         for d in std::mem::take(&mut loaded.diagnostics) {
             if d.is_error() {
                 errors.push(d)
@@ -117,6 +124,7 @@ impl Session {
         };
         site.packs =
             exports::pack::packs(&site, &root).map_err(|e| failure(e, warnings.clone()))?;
+        lap("resolve", &mut stages);
         let prepared = self.prepared.as_ref().expect("prepare() succeeded");
         let engine = &prepared.engine;
         // Only the pages a change affects are rendered again: after an edit to outputs, when
@@ -127,8 +135,8 @@ impl Session {
             None => render::jobs(&site),
         };
         let partial = jobs.len() < render::jobs(&site).len();
-        let pages =
-            render::render_jobs(&site, engine, jobs).map_err(|e| failure(e, warnings.clone()))?;
+        let pages = render::render_jobs(&site, engine, jobs, self.options.progress.as_deref())
+            .map_err(|e| failure(e, warnings.clone()))?;
         let mut generated = if partial {
             std::mem::take(&mut self.files.generated)
         } else {
@@ -139,6 +147,7 @@ impl Session {
         } else {
             HashSet::new()
         };
+        lap("render", &mut stages);
         let rendered = pages.len();
         for f in pages {
             page_paths.insert(f.path.clone());
@@ -147,6 +156,7 @@ impl Session {
         for f in exports::all(&site, engine) {
             generated.insert(f.path, f.bytes);
         }
+        lap("exports", &mut stages);
         let copied = copies(&root, &site, &found.assets);
         for (path, bytes) in &prepared.statics {
             if !copied.contains_key(path) {
@@ -168,6 +178,7 @@ impl Session {
             files,
             rendered,
             seconds: started.elapsed().as_secs_f64(),
+            stages,
             warnings,
         })
     }

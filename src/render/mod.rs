@@ -136,10 +136,22 @@ pub(crate) fn render_jobs(
     site: &Site,
     engine: &Engine,
     jobs: Vec<Job>,
+    progress: Option<&crate::Progress>,
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
+    use std::sync::atomic::Ordering::Relaxed;
+    if let Some(p) = progress {
+        p.done.store(0, Relaxed);
+        p.total.store(jobs.len(), Relaxed);
+    }
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .into_par_iter()
-        .map(|job| pages::render(site, engine, &job))
+        .map(|job| {
+            let page = pages::render(site, engine, &job);
+            if let Some(p) = progress {
+                p.done.fetch_add(1, Relaxed);
+            }
+            page
+        })
         .collect();
     let mut files = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
