@@ -302,9 +302,16 @@ fn affected(site: &Site, changed: &[(Kind, String)]) -> Option<Vec<Job>> {
         .into_iter()
         .filter(|job| match *job {
             Job::Item(_, Kind::Output, id) => ids.contains(&id.0) || shows_related(id),
-            Job::Item(_, Kind::Author, id) => authors.contains(&id),
-            Job::Item(_, Kind::Topic, id) => topics.contains(&id),
-            Job::Item(_, Kind::Project, id) => projects.contains(&id),
+            Job::Item(_, Kind::Author, id) | Job::ItemPage(_, Kind::Author, id, _) => {
+                authors.contains(&id)
+            }
+            Job::Item(_, Kind::Topic, id) | Job::ItemPage(_, Kind::Topic, id, _) => {
+                topics.contains(&id)
+            }
+            Job::Item(_, Kind::Project, id) | Job::ItemPage(_, Kind::Project, id, _) => {
+                projects.contains(&id)
+            }
+            Job::ItemPage(..) => false,
             Job::Item(_, Kind::Page | Kind::Home, _) => false,
             Job::List(_, kind, _) => matches!(kind, Kind::Output | Kind::Project),
             Job::ProjectFacet(..) | Job::Training(_) | Job::Search(_) => true,

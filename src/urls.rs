@@ -46,6 +46,8 @@ pub enum Route<'a> {
     Training(&'a str),
     /// The search page: `/<lang>/search/`.
     Search(&'a str),
+    /// Page `n` (2 or more) of an item's list of outputs: `/<lang>/topics/<slug>/page/2/`.
+    ItemPage(&'a str, Kind, &'a str, usize),
 }
 
 /// The site-wide files at fixed addresses.
@@ -89,6 +91,9 @@ impl Route<'_> {
             }
             Route::Training(lang) => format!("{}/training/", enc(lang)),
             Route::Search(lang) => format!("{}/search/", enc(lang)),
+            Route::ItemPage(lang, kind, slug, n) => {
+                format!("{}{}", Route::Item(lang, *kind, slug).path(), page_dir(*n))
+            }
         }
     }
 
@@ -108,6 +113,10 @@ impl Route<'_> {
             Route::ProjectFacet(lang, facet, value) => format!("{lang}/projects/{facet}/{value}/"),
             Route::Training(lang) => format!("{lang}/training/"),
             Route::Search(lang) => format!("{lang}/search/"),
+            Route::ItemPage(lang, kind, slug, n) => {
+                let item = Route::Item(lang, *kind, slug).file();
+                format!("{}{}", item.trim_end_matches("index.html"), page_dir(*n))
+            }
         };
         if raw.is_empty() || raw.ends_with('/') {
             format!("{raw}index.html")

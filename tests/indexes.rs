@@ -260,10 +260,8 @@ fn topics_are_collated_with_counts_and_list_outputs_and_projects() {
     let topic = built.html("en/topics/courts/index.html");
     assert_eq!(topic.text(".prose"), "Courts and tribunals.");
     let dates = topic.attrs(".output-card time", "datetime");
-    assert_eq!(
-        dates,
-        vec!["2021-07-01", "2021-06-30", "2020-02", "2019-05-01"]
-    );
+    // Newest first, three a page (the fourth is on page 2).
+    assert_eq!(dates, vec!["2021-07-01", "2021-06-30", "2020-02"]);
     assert_eq!(topic.texts(".project-card h3"), vec!["Project P"]);
 }
 
@@ -485,4 +483,40 @@ fn not_found_page_offers_every_language() {
         vec!["/portal/en/", "/portal/fr/", "/portal/ur/"]
     );
     assert_eq!(page.attrs(".not-found li", "lang"), vec!["en", "fr", "ur"]);
+}
+
+#[test]
+fn long_lists_on_topic_author_and_project_pages_are_paginated() {
+    let site = portal();
+    let built = site.built();
+    // `courts` has 4 outputs and the portal shows 3 a page.
+    let first = built.html("en/topics/courts/index.html");
+    assert_eq!(first.count(".output-card"), 3);
+    let next = first.attr("link[rel=next]", "href");
+    let (second, _) = resolve_link("en/topics/courts/index.html", &next).unwrap();
+    assert_eq!(second, "en/topics/courts/page/2/index.html");
+    let page2 = built.html(&second);
+    assert_eq!(
+        page2.attrs(".output-card time", "datetime"),
+        vec!["2019-05-01"]
+    );
+    assert_eq!(
+        resolve_link(&second, &page2.attr("link[rel=prev]", "href"))
+            .unwrap()
+            .0,
+        "en/topics/courts/index.html"
+    );
+    assert_eq!(
+        page2.attr("link[rel=canonical]", "href"),
+        "https://example.org/portal/en/topics/courts/page/2/"
+    );
+    // The project lists all five outputs over two pages; its timeline keeps them all.
+    let project = built.html("fr/projects/p/index.html");
+    assert_eq!(project.count(".project-outputs .output-card"), 3);
+    assert_eq!(project.count(".timeline-list .moment-output"), 5);
+    assert!(built.exists("fr/projects/p/page/2/index.html"));
+    assert!(
+        !built.exists("en/authors/dastak/page/2/index.html"),
+        "two outputs fit on one page"
+    );
 }

@@ -20,14 +20,38 @@ use crate::urls::{self, Route};
 /// How many related outputs an output page shows.
 const RELATED_SHOWN: usize = 5;
 
-pub(super) fn item(cx: &PageCx, kind: Kind, id: Id) -> Built {
+/// Page `n` of an item (only projects, authors and topics have more than one: their lists of
+/// outputs are split like every list).
+pub(super) fn item(cx: &PageCx, kind: Kind, id: Id, n: usize) -> Built {
     let mut built = match kind {
         Kind::Output => output_page(cx, id),
-        Kind::Project => project_page(cx, id),
-        Kind::Author => author_page(cx, id),
-        Kind::Topic => topic_page(cx, id),
+        Kind::Project => project_page(cx, id, n),
+        Kind::Author => author_page(cx, id, n),
+        Kind::Topic => topic_page(cx, id, n),
         Kind::Page | Kind::Home => free_page(cx, id),
     };
+    if matches!(kind, Kind::Project | Kind::Author | Kind::Topic) {
+        let total = super::jobs::pages(
+            cx.site,
+            super::jobs::item_outputs(cx.site, cx.lang, kind, id).len(),
+        );
+        let slug = super::jobs::slug(cx.site, kind, id);
+        let code = cx.code();
+        let at = |p: usize| {
+            if p == 1 {
+                cx.href(&Route::Item(code, kind, slug))
+            } else {
+                cx.href(&Route::ItemPage(code, kind, slug, p))
+            }
+        };
+        let pager = serde_json::json!({
+            "current": n,
+            "total": total,
+            "prev": (n > 1).then(|| at(n - 1)),
+            "next": (n < total).then(|| at(n + 1)),
+        });
+        built.ctx.insert("pager", &pager);
+    }
     if kind != Kind::Page {
         built.crumbs.push(Link {
             href: cx.href(&Route::List(cx.code(), kind, 1)),
@@ -201,7 +225,7 @@ struct ProjectPage<'a> {
     topics: Vec<TitledLink<'a>>,
 }
 
-fn project_page(cx: &PageCx, id: Id) -> Built {
+fn project_page(cx: &PageCx, id: Id, n: usize) -> Built {
     use fluent_bundle::FluentValue;
     let item = &cx.site.projects[id.0];
     let shown = item
@@ -247,6 +271,8 @@ fn project_page(cx: &PageCx, id: Id) -> Built {
     };
     let outputs: Vec<OutputCard> = cx.site.index[cx.lang].outputs_by_project[id.0]
         .iter()
+        .skip((n - 1) * cx.site.config.paginate_by)
+        .take(cx.site.config.paginate_by)
         .filter_map(|o| cx.output_card(*o))
         .collect();
     let mut ctx = ctx_with("project", &page);
@@ -295,7 +321,7 @@ struct RoleProject<'a> {
     role: String,
 }
 
-fn author_page(cx: &PageCx, id: Id) -> Built {
+fn author_page(cx: &PageCx, id: Id, n: usize) -> Built {
     let site = cx.site;
     let item = &site.authors[id.0];
     let shown = item
@@ -315,6 +341,8 @@ fn author_page(cx: &PageCx, id: Id) -> Built {
     };
     let outputs: Vec<OutputCard> = site.index[cx.lang].outputs_by_author[id.0]
         .iter()
+        .skip((n - 1) * cx.site.config.paginate_by)
+        .take(cx.site.config.paginate_by)
         .filter_map(|o| cx.output_card(*o))
         .collect();
     let groups = by_year(outputs);
@@ -364,7 +392,7 @@ fn author_page(cx: &PageCx, id: Id) -> Built {
     built
 }
 
-fn topic_page(cx: &PageCx, id: Id) -> Built {
+fn topic_page(cx: &PageCx, id: Id, n: usize) -> Built {
     let site = cx.site;
     let shown = site.topics[id.0]
         .shown(cx.lang, site.mode())
@@ -377,6 +405,8 @@ fn topic_page(cx: &PageCx, id: Id) -> Built {
     };
     let outputs: Vec<OutputCard> = site.index[cx.lang].outputs_by_topic[id.0]
         .iter()
+        .skip((n - 1) * cx.site.config.paginate_by)
+        .take(cx.site.config.paginate_by)
         .filter_map(|o| cx.output_card(*o))
         .collect();
     let projects: Vec<ProjectCard> = site

@@ -114,6 +114,8 @@ pub(crate) enum Job {
     Training(usize),
     Search(usize),
     Item(usize, Kind, Id),
+    /// Page `n` (2 or more) of a project's, author's or topic's outputs.
+    ItemPage(usize, Kind, Id, usize),
 }
 
 /// Every page of the site.
@@ -150,10 +152,26 @@ pub(crate) fn jobs(site: &Site) -> Vec<Job> {
             let ids = (0..count(site, kind))
                 .map(Id)
                 .filter(|&id| shown(site, lang, kind, id));
-            jobs.extend(ids.map(|id| Job::Item(lang, kind, id)));
+            for id in ids {
+                jobs.push(Job::Item(lang, kind, id));
+                for n in 2..=pages(site, item_outputs(site, lang, kind, id).len()) {
+                    jobs.push(Job::ItemPage(lang, kind, id, n));
+                }
+            }
         }
     }
     jobs
+}
+
+/// The outputs an item's page lists (a project's, an author's, a topic's), newest first.
+pub(crate) fn item_outputs(site: &Site, lang: usize, kind: Kind, id: Id) -> &[Id] {
+    let ix = &site.index[lang];
+    match kind {
+        Kind::Project => &ix.outputs_by_project[id.0],
+        Kind::Author => &ix.outputs_by_author[id.0],
+        Kind::Topic => &ix.outputs_by_topic[id.0],
+        _ => &[],
+    }
 }
 
 /// Whether a language shows any training material (and so has a training hub).
@@ -229,7 +247,8 @@ impl Job {
             | Job::ProjectFacet(l, _)
             | Job::Training(l)
             | Job::Search(l)
-            | Job::Item(l, ..) => Some(*l),
+            | Job::Item(l, ..)
+            | Job::ItemPage(l, ..) => Some(*l),
         }
     }
 
@@ -245,6 +264,7 @@ impl Job {
             Job::Training(_) => Route::Training(code),
             Job::Search(_) => Route::Search(code),
             Job::Item(_, kind, id) => Route::Item(code, kind, slug(site, kind, id)),
+            Job::ItemPage(_, kind, id, n) => Route::ItemPage(code, kind, slug(site, kind, id), n),
         }
     }
 
@@ -252,6 +272,10 @@ impl Job {
     pub fn exists_in(&self, site: &Site, lang: usize) -> bool {
         match *self {
             Job::Item(_, kind, id) => shown(site, lang, kind, id),
+            Job::ItemPage(_, kind, id, n) => {
+                shown(site, lang, kind, id)
+                    && n <= pages(site, item_outputs(site, lang, kind, id).len())
+            }
             Job::List(_, kind, n) => n <= pages(site, list_len(site, lang, kind)),
             Job::Facet(_, facet, n) => {
                 let len = facet.outputs(site, lang).len();
