@@ -208,6 +208,10 @@ impl<'a> PageCx<'a> {
             });
         FileView {
             href: format!("{}{}", self.root, urls::attachment(kind, slug, &f.path)),
+            absolute: urls::absolute(
+                &self.site.config.base_url,
+                &urls::attachment(kind, slug, &f.path),
+            ),
             title: &f.title,
             format: &f.format,
             size: self.size(f.bytes),
@@ -307,6 +311,8 @@ pub(super) struct ProjectCard<'a> {
 #[derive(Serialize)]
 pub(super) struct FileView<'a> {
     pub href: String,
+    /// The file's full address, printed after the link on paper.
+    pub absolute: String,
     pub title: &'a str,
     pub name: &'a str,
     pub format: &'a str,

@@ -80,7 +80,11 @@ forEachSite((site) => {
         await page.setViewportSize(DESKTOP);
         await visit(page, kinds.output);
         await page.emulateMedia({ media: 'print' });
+        // Downloads print their full address after the link.
+        const urls = await page.$$eval('.downloads a[data-print-url]', (links) =>
+          links.map((a) => getComputedStyle(a, '::after').content));
         const shown = await page.evaluate(printed).finally(() => page.emulateMedia({ media: null }));
+        for (const url of urls) assert.match(url, /^" <https?:\/\/[^>]+\/files\/outputs\/[^>]+>"$/, 'a download prints its address');
         const where = site.path(kinds.output);
         assert.equal(shown['header.site-header']?.display, 'none', `${where} in print: computed display of header.site-header`);
         for (const nav of ['nav.main-nav', 'nav.language-switcher', 'nav.breadcrumbs']) {
