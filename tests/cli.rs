@@ -374,13 +374,29 @@ fn init_makes_a_portal_that_builds() {
 #[test]
 fn quiet_and_verbose() {
     let site = small_portal();
-    let quiet = nashr().args(["build", "--quiet", "--root"]).arg(site.root()).output().unwrap();
+    let quiet = nashr()
+        .args(["build", "--quiet", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
     assert!(quiet.status.success());
-    assert!(quiet.stdout.is_empty() && quiet.stderr.is_empty(), "{}", String::from_utf8_lossy(&quiet.stderr));
-    let verbose = nashr().args(["build", "--verbose", "--root"]).arg(site.root()).output().unwrap();
+    assert!(
+        quiet.stdout.is_empty() && quiet.stderr.is_empty(),
+        "{}",
+        String::from_utf8_lossy(&quiet.stderr)
+    );
+    let verbose = nashr()
+        .args(["build", "--verbose", "--root"])
+        .arg(site.root())
+        .output()
+        .unwrap();
     let err = String::from_utf8_lossy(&verbose.stderr);
     for stage in ["load", "resolve", "render", "exports"] {
-        assert!(err.lines().any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")), "{err}");
+        assert!(
+            err.lines()
+                .any(|l| l.trim_start().starts_with(stage) && l.ends_with(" ms")),
+            "{err}"
+        );
     }
     assert!(String::from_utf8_lossy(&verbose.stdout).starts_with("Built 3 languages in "));
 }
