@@ -216,30 +216,36 @@ fn portfolio_charts(cx: &PageCx) -> Vec<ChartView> {
             charts.push(ChartView { title, svg });
         }
     };
-    push(
-        cx.t("chart-outputs-per-year"),
-        charts::horizontal_bars(&Chart {
-            id: "chart-years",
-            title: &cx.t("chart-outputs-per-year"),
-            description: &cx.t("chart-outputs-per-year-desc"),
-            bars: &years,
+    // The counting charts: their title, description (`<key>-desc`) and label heading by key.
+    let counting = |id: &str, key: &str, bars: &[Bar], value_heading: &str, label_key: &str| {
+        let title = cx.t(key);
+        let svg = charts::horizontal_bars(&Chart {
+            id,
+            title: &title,
+            description: &cx.t(&format!("{key}-desc")),
+            bars,
             rtl,
-            value_heading: &count,
-            label_heading: &cx.t("filter-year"),
-        }),
+            value_heading,
+            label_heading: &cx.t(label_key),
+        });
+        (title, svg)
+    };
+    let (title, svg) = counting(
+        "chart-years",
+        "chart-outputs-per-year",
+        &years,
+        &count,
+        "filter-year",
     );
-    push(
-        cx.t("chart-outputs-per-topic"),
-        charts::horizontal_bars(&Chart {
-            id: "chart-topics",
-            title: &cx.t("chart-outputs-per-topic"),
-            description: &cx.t("chart-outputs-per-topic-desc"),
-            bars: &topics,
-            rtl,
-            value_heading: &outputs,
-            label_heading: &cx.t("filter-topic"),
-        }),
+    push(title, svg);
+    let (title, svg) = counting(
+        "chart-topics",
+        "chart-outputs-per-topic",
+        &topics,
+        &outputs,
+        "filter-topic",
     );
+    push(title, svg);
     // Funding per programme, one chart per currency (amounts in different currencies do not add).
     let mut by_currency: BTreeMap<String, BTreeMap<String, f64>> = BTreeMap::new();
     for (i, p) in site.projects.iter().enumerate() {
