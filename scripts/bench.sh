@@ -5,7 +5,7 @@
 #
 # Environment (all optional):
 #   BENCH_SIZES="1000 10000"      numbers of outputs to generate and build
-#   BENCH_RUNS="1000:5 10000:3"   measured runs per size (other sizes: 3); one warm-up round more
+#   BENCH_RUNS="1000:5:1 10000:3:1"  per size N:measured rounds[:warm-up rounds] (other sizes: 3:1)
 #   BENCH_TARGETS="disk tmpfs"    where the built site is written: disk ($BENCH_DIR) or tmpfs (/dev/shm)
 #   BENCH_SEED=1                  corpus seed (gen-corpus is deterministic for a seed)
 #   BENCH_DIR=...                 work folder for corpora and disk outputs (default: a new mktemp -d)
@@ -24,7 +24,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SIZES=${BENCH_SIZES:-"1000 10000"}
-RUNS=${BENCH_RUNS:-"1000:5 10000:3"}
+RUNS=${BENCH_RUNS:-"1000:5:1 10000:3:1"}
 TARGETS=${BENCH_TARGETS:-"disk tmpfs"}
 SEED=${BENCH_SEED:-1}
 HUGO=${HUGO:-hugo}
@@ -60,12 +60,17 @@ mkdir -p "$SHM"
 RESULTS=$WORK/results
 mkdir -p "$RESULTS"
 
+# "runs warmups" for a size.
 runs_for() {
-    local n=$1 pair
-    for pair in $RUNS; do
-        [[ ${pair%%:*} == "$n" ]] && { echo "${pair#*:}"; return; }
+    local n=$1 spec rest
+    for spec in $RUNS; do
+        if [[ ${spec%%:*} == "$n" ]]; then
+            rest=${spec#*:}
+            [[ $rest == *:* ]] && echo "${rest%%:*} ${rest#*:}" || echo "$rest 1"
+            return
+        fi
     done
-    echo 3
+    echo "3 1"
 }
 
 wait_idle() {
@@ -82,12 +87,17 @@ wait_idle() {
 {
     echo "date: $(date -u +%Y-%m-%dT%H:%M:%SZ)"
     echo "nproc: $(nproc)"
-    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//') (family $(grep -m1 'cpu family' /proc/cpuinfo | cut -d: -f2 | tr -d ' '), model $(grep -m1 '^model[[:space:]]*:' /proc/cpuinfo | cut -d: -f2 | tr -d ' '), $(grep -m1 'cpu MHz' /proc/cpuinfo | cut -d: -f2 | tr -d ' ') MHz)"
     echo "ram: $(free -h | awk '/^Mem:/ {print $2}')"
-    echo "kernel: $(uname -r)"
+    echo "kernel: $(uname -r)$(command -v systemd-detect-virt >/dev/null && echo " ($(systemd-detect-virt 2>/dev/null || true))")"
+    echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
     echo "disk: $(stat -f -c %T "$WORK") ($WORK)"
     echo "tmpfs: $(stat -f -c %T "$SHM") ($SHM)"
-    echo "nashr: $("$NASHR" --version) ($(git rev-parse --short HEAD 2>/dev/null || echo '?')$(git diff --quiet HEAD -- src themes 2>/dev/null || echo ', src modified'))"
+    if git rev-parse --git-dir >/dev/null 2>&1; then
+        echo "nashr: $("$NASHR" --version) (commit $(git rev-parse --short HEAD)$(git diff --quiet HEAD -- src themes Cargo.toml || echo ', with uncommitted changes in src/themes'))"
+    else
+        echo "nashr: $("$NASHR" --version)"
+    fi
     ((HAVE_HUGO)) && echo "hugo: $("$HUGO" version)"
     echo "hyperfine: $(hyperfine --version)"
     echo "rustc: $(rustc --version)"
@@ -111,7 +121,7 @@ done
 # --- measurements ---------------------------------------------------------------------------
 for n in $SIZES; do
     c=$WORK/corpus-$n
-    runs=$(runs_for "$n")
+    read -r runs warmups < <(runs_for "$n")
     for target in $TARGETS; do
         case $target in
             disk) out=$WORK/out-$n ;;
@@ -125,40 +135,41 @@ for n in $SIZES; do
             nashr_cmd="$GNU_TIME -a -o $RESULTS/mem-nashr-$tag.txt -f %M $nashr_cmd"
             hugo_cmd="$GNU_TIME -a -o $RESULTS/mem-hugo-$tag.txt -f %M $hugo_cmd"
         fi
-        echo "== N=$n, output on $target: 1 warm-up round + $runs measured rounds"
-        for ((r = 0; r <= runs; r++)); do
+        echo "== N=$n, output on $target: $warmups warm-up round(s) + $runs measured round(s)"
+        rm -f "$RESULTS"/mem-*-"$tag".txt
+        for ((r = 1 - warmups; r <= runs; r++)); do
             wait_idle
+            # Each command starts from an empty output folder of its own (--prepare, one per command).
             args=()
             if ((HAVE_HUGO)) && ((r % 2 == 1)); then
-                args+=(-n hugo "$hugo_cmd" -n nashr "$nashr_cmd")
+                args+=(--prepare "rm -rf $out/hugo" -n hugo "$hugo_cmd" --prepare "rm -rf $out/nashr" -n nashr "$nashr_cmd")
             elif ((HAVE_HUGO)); then
-                args+=(-n nashr "$nashr_cmd" -n hugo "$hugo_cmd")
+                args+=(--prepare "rm -rf $out/nashr" -n nashr "$nashr_cmd" --prepare "rm -rf $out/hugo" -n hugo "$hugo_cmd")
             else
-                args+=(-n nashr "$nashr_cmd")
+                args+=(--prepare "rm -rf $out/nashr" -n nashr "$nashr_cmd")
             fi
             json=$RESULTS/run-$tag-$r.json
-            ((r == 0)) && json=$RESULTS/warmup-$tag.json
-            hyperfine --runs 1 --style none --prepare "rm -rf $out" --export-json "$json" "${args[@]}" >/dev/null
             label=$r
-            ((r == 0)) && label="0 (warm-up)"
+            if ((r <= 0)); then
+                json=$RESULTS/warmup-$tag-$((1 - r)).json
+                label="warm-up"
+            fi
+            hyperfine --runs 1 --style none --export-json "$json" "${args[@]}" >/dev/null
+            if ((r <= 0)); then
+                # The warm-up's memory figures are not kept.
+                rm -f "$RESULTS"/mem-*-"$tag".txt
+            fi
             times=$(python3 -c "import json, sys
 print('  '.join(f\"{r['command']} {r['times'][0]:.2f} s\" for r in json.load(open(sys.argv[1]))['results']))" "$json")
             echo "   round $label: $times  (load $(cut -d' ' -f1 /proc/loadavg))"
         done
-        # The pages each tool wrote (from the last round's output).
-        rm -rf "$out"
-        "$NASHR" build --root "$c/nashr" --output "$out/nashr" >"$RESULTS/log-nashr-$tag.txt" 2>&1
-        echo "nashr $(find "$out/nashr" -name '*.html' | wc -l) $(find "$out/nashr" -type f | wc -l) $(du -s --apparent-size -B1 "$out/nashr" | cut -f1)" >"$RESULTS/pages-$tag.txt"
-        if ((HAVE_HUGO)); then
-            "$HUGO" --source "$c/hugo" --destination "$out/hugo" >"$RESULTS/log-hugo-$tag.txt" 2>&1
-            echo "hugo $(find "$out/hugo" -name '*.html' | wc -l) $(find "$out/hugo" -type f | wc -l) $(du -s --apparent-size -B1 "$out/hugo" | cut -f1)" >>"$RESULTS/pages-$tag.txt"
-        fi
-        rm -rf "$out"
-        # The warm-up run's memory figure is not kept.
+        # What each tool wrote in the last round: HTML pages, all files, bytes.
+        : >"$RESULTS/pages-$tag.txt"
         for tool in nashr hugo; do
-            f=$RESULTS/mem-$tool-$tag.txt
-            [[ -f $f ]] && sed -i 1d "$f"
+            [[ -d $out/$tool ]] || continue
+            echo "$tool $(find "$out/$tool" -name '*.html' | wc -l) $(find "$out/$tool" -type f | wc -l) $(find "$out/$tool" -type f -printf '%s\n' | awk '{s += $1} END {print s + 0}')" >>"$RESULTS/pages-$tag.txt"
         done
+        rm -rf "$out"
     done
 done
 
