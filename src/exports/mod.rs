@@ -17,7 +17,8 @@ use crate::site::Site;
 
 /// Every export file of the site.
 pub(crate) fn all(site: &Site, engine: &Engine) -> Vec<OutFile> {
-    let mut files = vec![sitemap::sitemap(site), sitemap::robots(site)];
+    let mut files = sitemap::sitemap(site);
+    files.push(sitemap::robots(site));
     files.extend(feeds::feeds(site, engine));
     files.extend(citation::files(site, engine));
     files.extend(catalog::files(site, engine));
