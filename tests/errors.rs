@@ -3,33 +3,11 @@
 
 mod common;
 
-use common::TestSite;
+use common::{output_with, TestSite, BASE};
 
-/// A small valid portal that each test then breaks in one way.
 fn portal() -> TestSite {
-    let site = TestSite::trilingual();
-    site.write("content/authors/fawad-mahnoor.md", "---\nname: Mahnoor Fawad\nsort_name: \"Fawad, Mahnoor\"\naffiliation: dastak\n---\nResearcher.\n")
-        .write("content/authors/dastak.md", "---\nname: Dastak\nkind: organisation\n---\n")
-        .write("content/topics/courts.md", "---\ntitle: Courts\n---\n")
-        .write("content/projects/justice/index.md", "---\ntitle: Justice\nstatus: active\n---\n")
-        .write("content/outputs/report/summary.pdf", "%PDF-1.4\n")
-        .write(
-            "content/outputs/report/index.md",
-            "---\ntitle: A report\ntype: report\ndate: 2021-06-30\nauthors: [fawad-mahnoor, dastak]\ntopics: [courts]\nproject: justice\nfiles:\n  - { path: summary.pdf, title: Summary, language: en }\n---\nBody.\n",
-        );
-    site
+    common::valid_portal()
 }
-
-fn output_with(front: &str) -> TestSite {
-    let site = portal();
-    site.write(
-        "content/outputs/report/index.md",
-        &format!("---\n{front}---\nBody.\n"),
-    );
-    site
-}
-
-const BASE: &str = "title: A report\ntype: report\ndate: 2021-06-30\n";
 
 #[test]
 fn the_valid_portal_builds() {

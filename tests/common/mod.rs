@@ -242,3 +242,32 @@ fn percent_decode(s: &str) -> String {
         .expect("links decode to UTF-8")
         .into_owned()
 }
+
+/// A small valid trilingual portal (two authors, a topic, a project, a report with a PDF) that
+/// error tests break in one way each.
+pub fn valid_portal() -> TestSite {
+    let site = TestSite::trilingual();
+    site.write("content/authors/fawad-mahnoor.md", "---\nname: Mahnoor Fawad\nsort_name: \"Fawad, Mahnoor\"\naffiliation: dastak\n---\nResearcher.\n")
+        .write("content/authors/dastak.md", "---\nname: Dastak\nkind: organisation\n---\n")
+        .write("content/topics/courts.md", "---\ntitle: Courts\n---\n")
+        .write("content/projects/justice/index.md", "---\ntitle: Justice\nstatus: active\n---\n")
+        .write("content/outputs/report/summary.pdf", "%PDF-1.4\n")
+        .write(
+            "content/outputs/report/index.md",
+            "---\ntitle: A report\ntype: report\ndate: 2021-06-30\nauthors: [fawad-mahnoor, dastak]\ntopics: [courts]\nproject: justice\nfiles:\n  - { path: summary.pdf, title: Summary, language: en }\n---\nBody.\n",
+        );
+    site
+}
+
+/// The valid portal with the report's front matter replaced by `front`.
+pub fn output_with(front: &str) -> TestSite {
+    let site = valid_portal();
+    site.write(
+        "content/outputs/report/index.md",
+        &format!("---\n{front}---\nBody.\n"),
+    );
+    site
+}
+
+/// The report's required fields, to build `output_with` front matter on.
+pub const BASE: &str = "title: A report\ntype: report\ndate: 2021-06-30\n";
