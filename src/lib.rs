@@ -127,6 +127,7 @@ pub mod fuzzing {
         crate::markdown::Markdown::default()
             .render(text, &links)
             .html
+            .to_string()
     }
 }
 
@@ -138,13 +139,25 @@ pub fn build(options: &BuildOptions) -> Result<Report, Failure> {
             warnings: Vec::new(),
         })?;
     }
+    let staging = match options.dry_run {
+        true => None,
+        false => Some(
+            output::Staging::create(&options.output).map_err(|e| Failure {
+                errors: vec![e],
+                warnings: Vec::new(),
+            })?,
+        ),
+    };
     let mut session = Session::new(options.clone());
-    let mut report = session.run()?;
-    if !options.dry_run {
-        let foreign = output::write(&options.output, session.files()).map_err(|e| Failure {
-            errors: vec![e],
-            warnings: report.warnings.clone(),
-        })?;
+    // On failure the staging folder is dropped, which removes it.
+    let mut report = session.run_into(staging.as_ref())?;
+    if let Some(staging) = staging {
+        let foreign = staging
+            .finish(session.files().paths())
+            .map_err(|e| Failure {
+                errors: vec![e],
+                warnings: report.warnings.clone(),
+            })?;
         report.warnings.extend(foreign);
     }
     Ok(report)

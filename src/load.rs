@@ -79,6 +79,24 @@ pub(crate) struct ParseCache {
     entries: HashMap<PathBuf, (Stamp, Outcome)>,
 }
 
+impl ParseCache {
+    /// The file at `path` as last parsed, if it parsed.
+    pub fn parsed(&self, path: &Path) -> Option<&Arc<Parsed>> {
+        match self.entries.get(path) {
+            Some((_, Outcome::Parsed(p, _))) => Some(p),
+            _ => None,
+        }
+    }
+
+    /// Records a file parsed outside `load` (an edit applied by `serve`).
+    pub fn put(&mut self, stamp: Stamp, parsed: Arc<Parsed>, warnings: Vec<Diagnostic>) {
+        self.entries.insert(
+            parsed.src.path.clone(),
+            (stamp, Outcome::Parsed(parsed, warnings)),
+        );
+    }
+}
+
 /// One file's outcome: parsed with its warnings, or its slug and error.
 #[derive(Clone)]
 enum Outcome {
@@ -136,7 +154,8 @@ pub(crate) fn load(
     loaded
 }
 
-fn parse_file(
+/// Reads and parses one file: its front matter, typed, and its body, rendered.
+pub(crate) fn parse_file(
     config: &SiteConfig,
     markdown: &Markdown,
     src: SourceFile,
@@ -179,7 +198,7 @@ fn parse_file(
             .with_help("no document needs that many levels; look for a run of `>` or `-` at the start of a line"));
     }
     if config.safe_html {
-        body.html = sanitize(&body.html);
+        body.html = sanitize(&body.html).into();
     }
     Ok((
         Parsed {

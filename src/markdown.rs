@@ -3,7 +3,7 @@
 //! first paragraph as plain text (the abstract when the front matter has none).
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Arc, OnceLock};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 use syntect::html::{ClassStyle, ClassedHTMLGenerator};
@@ -29,7 +29,8 @@ pub(crate) struct LinkContext<'a> {
 /// A rendered body.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Rendered {
-    pub html: String,
+    /// Shared with the site model (the parse cache of `serve` keeps it too).
+    pub html: Arc<str>,
     /// The first paragraph as plain text.
     pub first_paragraph: String,
     /// Internal `@/…` link targets, for checking that they resolve.
@@ -39,7 +40,7 @@ pub(crate) struct Rendered {
     /// The deepest nesting of lists, items and quotes.
     pub depth: usize,
     /// All the text, without markup (for the search index).
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 fn options() -> Options {
@@ -53,6 +54,7 @@ fn options() -> Options {
 impl Markdown {
     pub fn render(&self, source: &str, links: &LinkContext) -> Rendered {
         let mut out = Rendered::default();
+        let mut text = String::new();
         let mut events: Vec<Event> = Vec::new();
         let mut ids: HashMap<String, usize> = HashMap::new();
         let mut heading: Option<(HeadingLevel, Option<CowStr>, Vec<Event>)> = None;
@@ -70,8 +72,8 @@ impl Markdown {
             }
             match &event {
                 Event::Text(t) | Event::Code(t) => {
-                    out.text.push_str(t);
-                    out.text.push(' ');
+                    text.push_str(t);
+                    text.push(' ');
                 }
                 Event::Start(
                     Tag::List(_) | Tag::Item | Tag::BlockQuote(_) | Tag::FootnoteDefinition(_),
@@ -128,7 +130,10 @@ impl Markdown {
                 }
             }
         }
-        pulldown_cmark::html::push_html(&mut out.html, events.into_iter());
+        let mut html = String::with_capacity(source.len() * 3 / 2);
+        pulldown_cmark::html::push_html(&mut html, events.into_iter());
+        out.html = html.into();
+        out.text = text.into();
         out.first_paragraph = out.first_paragraph.trim().to_owned();
         out
     }

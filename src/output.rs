@@ -1,6 +1,6 @@
-//! output — stage 4, the only module that writes to disk. Input: the rendered files and the
-//! files to copy. Output: the site folder, swapped in whole at the end so that a failed build
-//! leaves the previous site exactly as it was.
+//! output — the only module that writes to disk. Pages are written into a staging folder as they
+//! are rendered (so a build never holds the whole site in memory), and the staging folder is
+//! swapped in whole at the end, so that a failed build leaves the previous site exactly as it was.
 
 use std::fs;
 use std::io;
@@ -9,7 +9,7 @@ use std::path::{Path, PathBuf};
 use rayon::prelude::*;
 
 use crate::diagnostics::Diagnostic;
-use crate::session::SiteFiles;
+use crate::render::OutFile;
 
 /// Refuses an output folder whose replacement would destroy the portal or more.
 pub(crate) fn check_output_dir(root: &Path, out: &Path) -> Result<(), Diagnostic> {
@@ -105,85 +105,134 @@ fn list_files(dir: &Path) -> Vec<String> {
     files
 }
 
-/// Writes everything into a staging folder beside `out`, then swaps it in. Returns warnings
-/// naming the files of the previous folder that nashr had not written (they are removed with it).
-pub(crate) fn write(out: &Path, files: &SiteFiles) -> Result<Vec<Diagnostic>, Diagnostic> {
-    let name = out
-        .file_name()
-        .map(|n| n.to_string_lossy().into_owned())
-        .unwrap_or_else(|| "public".into());
-    let parent = out
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    let staging = parent.join(format!(".{name}.nashr-staging"));
-    let old = parent.join(format!(".{name}.nashr-old"));
-    let fail = |what: &str, path: &Path, e: io::Error| {
-        Diagnostic::error(path, format!("cannot {what}: {e}"))
-            .with_help("check that the output folder's parent is writable and the disk is not full")
-    };
-    fs::create_dir_all(parent).map_err(|e| fail("create the folder", parent, e))?;
-    remove_if_present(&staging).map_err(|e| fail("clear the staging folder", &staging, e))?;
-    fs::create_dir_all(&staging).map_err(|e| fail("create the staging folder", &staging, e))?;
+/// The folder a new site is written into, beside the output folder, while it is being built;
+/// `finish` swaps it in. Dropped unfinished (the build failed), it is removed and the previous
+/// site stays exactly as it was.
+pub(crate) struct Staging {
+    out: PathBuf,
+    dir: PathBuf,
+    old: PathBuf,
+    finished: bool,
+}
 
-    let written: Result<(), Diagnostic> = files
-        .generated
-        .par_iter()
-        .map(|(path, bytes)| {
-            let dest = staging.join(path);
-            ensure_parent(&dest)
-                .and_then(|_| fs::write(&dest, bytes))
-                .map_err(|e| fail("write", &dest, e))
-        })
-        .chain(files.copied.par_iter().map(|(dest, src)| {
-            let dest = staging.join(dest);
-            ensure_parent(&dest)
-                .and_then(|_| fs::copy(src, &dest).map(drop))
-                .map_err(|e| fail("copy", src, e))
-        }))
-        .collect();
-    if let Err(e) = written {
-        let _ = remove_if_present(&staging);
-        return Err(e);
-    }
-    let manifest: String = files
-        .generated
-        .keys()
-        .chain(files.copied.keys())
-        .map(|p| format!("{p}\n"))
-        .collect();
-    fs::write(staging.join(MANIFEST), manifest)
-        .map_err(|e| fail("write", &staging.join(MANIFEST), e))?;
-    let foreign: Vec<Diagnostic> = if out.is_dir() {
-        foreign_files(out)
-            .into_iter()
-            .map(|f| {
-                Diagnostic::warning(
-                    out.join(&f),
-                    "this file was not written by nashr and is removed with the previous site",
-                )
-                .with_help("put files to publish in the portal's static/ folder")
-            })
-            .collect()
-    } else {
-        Vec::new()
-    };
+fn io_error(what: &str, path: &Path, e: io::Error) -> Diagnostic {
+    Diagnostic::error(path, format!("cannot {what}: {e}"))
+        .with_help("check that the output folder's parent is writable and the disk is not full")
+}
 
-    remove_if_present(&old).map_err(|e| fail("clear", &old, e))?;
-    let had_previous = out.exists();
-    if had_previous {
-        fs::rename(out, &old).map_err(|e| fail("move the previous site aside", out, e))?;
+impl Staging {
+    /// Creates an empty staging folder for the output folder `out`.
+    pub(crate) fn create(out: &Path) -> Result<Self, Diagnostic> {
+        let name = out
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "public".into());
+        let parent = out
+            .parent()
+            .filter(|p| !p.as_os_str().is_empty())
+            .unwrap_or(Path::new("."));
+        let staging = Self {
+            out: out.to_path_buf(),
+            dir: parent.join(format!(".{name}.nashr-staging")),
+            old: parent.join(format!(".{name}.nashr-old")),
+            finished: false,
+        };
+        fs::create_dir_all(parent).map_err(|e| io_error("create the folder", parent, e))?;
+        remove_if_present(&staging.dir)
+            .map_err(|e| io_error("clear the staging folder", &staging.dir, e))?;
+        fs::create_dir_all(&staging.dir)
+            .map_err(|e| io_error("create the staging folder", &staging.dir, e))?;
+        Ok(staging)
     }
-    if let Err(e) = fs::rename(&staging, out) {
-        if had_previous {
-            let _ = fs::rename(&old, out);
+
+    /// Writes one file of the new site (`path` is `/`-separated, under the site root).
+    pub(crate) fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
+        let dest = self.dir.join(path);
+        ensure_parent(&dest)
+            .and_then(|_| fs::write(&dest, bytes))
+            .map_err(|e| io_error("write", &dest, e))
+    }
+
+    /// Copies a portal file into the new site at `path`.
+    pub(crate) fn copy(&self, path: &str, src: &Path) -> Result<(), Diagnostic> {
+        let dest = self.dir.join(path);
+        ensure_parent(&dest)
+            .and_then(|_| fs::copy(src, &dest).map(drop))
+            .map_err(|e| io_error("copy", src, e))
+    }
+
+    /// Writes the manifest of `paths` (every file written), then swaps the new site in. Returns
+    /// warnings naming the files of the previous folder that nashr had not written (they are
+    /// removed with it).
+    pub(crate) fn finish<'a>(
+        mut self,
+        paths: impl Iterator<Item = &'a str>,
+    ) -> Result<Vec<Diagnostic>, Diagnostic> {
+        let mut manifest: Vec<&str> = paths.collect();
+        manifest.sort_unstable();
+        let mut text = String::with_capacity(manifest.iter().map(|p| p.len() + 1).sum());
+        for p in manifest {
+            text.push_str(p);
+            text.push('\n');
         }
-        return Err(fail("move the new site into place", out, e));
+        let manifest_path = self.dir.join(MANIFEST);
+        fs::write(&manifest_path, text).map_err(|e| io_error("write", &manifest_path, e))?;
+        let (out, old) = (&self.out, &self.old);
+        let foreign: Vec<Diagnostic> = if out.is_dir() {
+            foreign_files(out)
+                .into_iter()
+                .map(|f| {
+                    Diagnostic::warning(
+                        out.join(&f),
+                        "this file was not written by nashr and is removed with the previous site",
+                    )
+                    .with_help("put files to publish in the portal's static/ folder")
+                })
+                .collect()
+        } else {
+            Vec::new()
+        };
+        remove_if_present(old).map_err(|e| io_error("clear", old, e))?;
+        let had_previous = out.exists();
+        if had_previous {
+            fs::rename(out, old).map_err(|e| io_error("move the previous site aside", out, e))?;
+        }
+        if let Err(e) = fs::rename(&self.dir, out) {
+            if had_previous {
+                let _ = fs::rename(old, out);
+            }
+            return Err(io_error("move the new site into place", out, e));
+        }
+        self.finished = true;
+        if had_previous {
+            remove_if_present(old).map_err(|e| io_error("remove the previous site", old, e))?;
+        }
+        Ok(foreign)
     }
-    if had_previous {
-        remove_if_present(&old).map_err(|e| fail("remove the previous site", &old, e))?;
+}
+
+/// With `into`, writes `files` there (in parallel) and returns them without their bytes; without,
+/// returns them as they are.
+pub(crate) fn settle(
+    mut files: Vec<OutFile>,
+    into: Option<&Staging>,
+) -> Result<Vec<OutFile>, Diagnostic> {
+    if let Some(staging) = into {
+        files.par_iter_mut().try_for_each(|f| {
+            staging.put(&f.path, &f.bytes)?;
+            f.bytes = Vec::new();
+            Ok(())
+        })?;
     }
-    Ok(foreign)
+    Ok(files)
+}
+
+impl Drop for Staging {
+    fn drop(&mut self) {
+        if !self.finished {
+            let _ = remove_if_present(&self.dir);
+        }
+    }
 }
 
 fn ensure_parent(path: &Path) -> io::Result<()> {

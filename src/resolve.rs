@@ -891,7 +891,7 @@ fn topic(own: &Parsed, fields: &Fields, c: &mut Checker) -> Option<Topic> {
     let title = required_text(c, "title", f.title.as_deref(), "\"Access to justice\"")?;
     let body_html = match &f.description {
         Some(d) if own.body.html.trim().is_empty() => {
-            format!("<p>{}</p>", crate::render::escape_html(d))
+            format!("<p>{}</p>", crate::render::escape_html(d)).into()
         }
         _ => own.body.html.clone(),
     };

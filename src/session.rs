@@ -5,26 +5,54 @@
 
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 use std::time::Instant;
 
+use rayon::prelude::*;
 use walkdir::WalkDir;
 
 use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::discover::{self, Kind};
-use crate::load::{self, ParseCache, Stamp};
+use crate::load::{self, ParseCache, Parsed, Stamp};
 use crate::markdown::Markdown;
-use crate::render::{self, Engine, Job};
+use crate::output::{self, Staging};
+use crate::render::{self, Engine, Job, OutFile};
 use crate::site::{Id, Site};
 use crate::{exports, i18n, theme, urls, BuildOptions, Failure, Report};
 
-/// The built site, in memory: generated files and files copied from the portal.
+/// The built site: generated files and files copied from the portal, held in memory (serve) or
+/// already written into the staging folder (build).
 #[derive(Default)]
 pub struct SiteFiles {
     /// Path under the site root → bytes (pages, feeds, theme assets…).
     pub generated: BTreeMap<String, Vec<u8>>,
     /// Path under the site root → the portal file it is a copy of.
     pub copied: BTreeMap<String, PathBuf>,
+    /// Paths of the files already written into the staging folder (their bytes are not kept).
+    pub written: Vec<String>,
+}
+
+impl SiteFiles {
+    /// Every path of the site.
+    pub fn paths(&self) -> impl Iterator<Item = &str> {
+        self.generated
+            .keys()
+            .chain(self.copied.keys())
+            .chain(&self.written)
+            .map(String::as_str)
+    }
+
+    /// Adds files to the site: their bytes, or only their paths when they are already
+    /// written into the staging folder.
+    fn keep(&mut self, files: Vec<OutFile>, written: bool) {
+        if written {
+            self.written.extend(files.into_iter().map(|f| f.path));
+        } else {
+            self.generated
+                .extend(files.into_iter().map(|f| (f.path, f.bytes)));
+        }
+    }
 }
 
 /// What depends on the theme, `site.yaml` and `i18n/`: rebuilt only when one of them changes.
@@ -50,6 +78,21 @@ pub struct Session {
     /// The last successful run's site and the files found in output and project folders.
     pub(crate) site: Option<Site>,
     pub(crate) assets: Vec<discover::Asset>,
+    /// The warnings of the last full run (an edit to a body alone cannot change them).
+    warnings: Vec<Diagnostic>,
+    /// Files of `files` that an edit made out of date, made again when asked for (`refresh`).
+    stale: HashSet<String>,
+    /// Whether the last run failed (the next one then runs the whole pipeline).
+    failed: bool,
+}
+
+/// An edit to the text of one output file, below its front matter.
+struct BodyEdit {
+    id: Id,
+    lang: usize,
+    stamp: Stamp,
+    parsed: Arc<Parsed>,
+    warnings: Vec<Diagnostic>,
 }
 
 impl Session {
@@ -64,6 +107,9 @@ impl Session {
             sources: HashSet::new(),
             site: None,
             assets: Vec::new(),
+            warnings: Vec::new(),
+            stale: HashSet::new(),
+            failed: false,
         }
     }
 
@@ -79,6 +125,144 @@ impl Session {
     /// Runs the pipeline. On success the session's files are the new site; on failure they stay
     /// the last good one.
     pub fn run(&mut self) -> Result<Report, Failure> {
+        let result = self.run_into(None);
+        self.failed = result.is_err();
+        result
+    }
+
+    /// Runs again after the files at `paths` changed (absolute, or relative to the portal).
+    /// When every change is to the text of outputs below the front matter, and leaves their
+    /// links and first paragraph as they were, only those outputs' pages are made again, and
+    /// the search indexes are marked out of date (`refresh` makes them when asked for); any
+    /// other change runs the whole pipeline.
+    pub fn run_changed(&mut self, paths: &[PathBuf]) -> Result<Report, Failure> {
+        let started = Instant::now();
+        let Some(edits) = self.body_edits(paths) else {
+            return self.run();
+        };
+        let (Some(site), Some(prepared)) = (self.site.as_mut(), self.prepared.as_ref()) else {
+            return self.run();
+        };
+        for e in &edits {
+            if let Some(v) = site.outputs[e.id.0].versions[e.lang].as_mut() {
+                v.body_html = Arc::clone(&e.parsed.body.html);
+                v.body_text = Arc::clone(&e.parsed.body.text);
+            }
+        }
+        let site = &*site;
+        let jobs: Vec<Job> = edits
+            .iter()
+            .flat_map(|e| {
+                (0..site.config.languages.len())
+                    .map(move |lang| Job::Item(lang, Kind::Output, e.id))
+            })
+            .filter(|job| job.lang().is_some_and(|l| job.exists_in(site, l)))
+            .collect();
+        let pages = render::render_jobs(site, &prepared.engine, jobs, None, None)
+            .map_err(|e| failure(e, self.warnings.clone()))?;
+        let rendered = pages.len();
+        self.files.keep(pages, false);
+        for l in &site.config.languages {
+            self.stale.insert(exports::search_path(&l.code));
+        }
+        for e in edits {
+            self.cache.put(e.stamp, e.parsed, e.warnings);
+        }
+        Ok(Report {
+            languages: site.config.languages.len(),
+            pages: self.pages.len(),
+            rendered,
+            files: self.files.paths().count() - self.pages.len(),
+            seconds: started.elapsed().as_secs_f64(),
+            stages: Vec::new(),
+            warnings: self.warnings.clone(),
+        })
+    }
+
+    /// The edits of `paths` when each is to an output's text alone; `None` when anything else
+    /// changed (or may have), or the last run did not succeed.
+    fn body_edits(&self, paths: &[PathBuf]) -> Option<Vec<BodyEdit>> {
+        let (site, prepared) = (self.site.as_ref()?, self.prepared.as_ref()?);
+        if self.failed || self.pages.is_empty() || paths.is_empty() {
+            return None;
+        }
+        let root = &self.options.root;
+        let canonical_root = root.canonicalize().ok()?;
+        let mut seen = HashSet::new();
+        let mut edits = Vec::new();
+        for path in paths {
+            let rel = path
+                .strip_prefix(&canonical_root)
+                .or_else(|_| path.strip_prefix(root))
+                .unwrap_or(path);
+            let source = root.join(rel);
+            if !seen.insert(source.clone()) {
+                continue;
+            }
+            if !self.sources.contains(&source) {
+                // A file that came and went (an editor's temporary file) changes nothing.
+                let known_asset = self.assets.iter().any(|a| a.src == source);
+                if source.exists() || known_asset {
+                    return None;
+                }
+                continue;
+            }
+            let old = self.cache.parsed(&source)?;
+            if old.src.kind != Kind::Output {
+                return None;
+            }
+            let stamp = load::stamp(&source);
+            let (new, warnings) =
+                load::parse_file(&prepared.config, &self.markdown, old.src.clone()).ok()?;
+            let same = new.doc.yaml == old.doc.yaml
+                && new.body.internal_links == old.body.internal_links
+                && new.body.local_links == old.body.local_links
+                && new.body.first_paragraph == old.body.first_paragraph;
+            if !same {
+                return None;
+            }
+            let id = site.outputs.iter().position(|o| o.slug == old.src.slug)?;
+            site.outputs[id].versions[old.src.lang].as_ref()?;
+            edits.push(BodyEdit {
+                id: Id(id),
+                lang: old.src.lang,
+                stamp,
+                parsed: Arc::new(new),
+                warnings,
+            });
+        }
+        Some(edits)
+    }
+
+    /// Makes `path` again if an edit left it out of date; returns whether it did.
+    pub fn refresh(&mut self, path: &str) -> bool {
+        if !self.stale.remove(path) {
+            return false;
+        }
+        let (Some(site), Some(prepared)) = (self.site.as_ref(), self.prepared.as_ref()) else {
+            return false;
+        };
+        let Some(lang) = site
+            .config
+            .languages
+            .iter()
+            .position(|l| exports::search_path(&l.code) == path)
+        else {
+            return false;
+        };
+        let files = exports::search_index(site, &prepared.engine, lang);
+        self.files.keep(files, false);
+        true
+    }
+
+    /// Whether an edit left `path` out of date (see `refresh`).
+    pub fn is_stale(&self, path: &str) -> bool {
+        self.stale.contains(path)
+    }
+
+    /// Runs the pipeline; with `into`, every file is written into that staging folder as soon as
+    /// it is made, and the session keeps only its path.
+    pub(crate) fn run_into(&mut self, into: Option<&Staging>) -> Result<Report, Failure> {
         let started = Instant::now();
         let fresh = self.prepare()?;
         let prepared = self.prepared.as_ref().expect("prepare() succeeded");
@@ -129,18 +313,21 @@ impl Session {
         let engine = &prepared.engine;
         // Only the pages a change affects are rendered again: after an edit to outputs, when
         // the templates and the set of files are the same as in the last run.
-        let same_files = !self.pages.is_empty() && !fresh && sources == self.sources;
+        // After a failed run, the files it read are cached but their pages were never made.
+        let same_files =
+            !self.pages.is_empty() && !fresh && !self.failed && sources == self.sources;
         let jobs = match same_files.then(|| affected(&site, &changed)).flatten() {
             Some(jobs) => jobs,
             None => render::jobs(&site),
         };
         let partial = jobs.len() < render::jobs(&site).len();
-        let pages = render::render_jobs(&site, engine, jobs, self.options.progress.as_deref())
-            .map_err(|e| failure(e, warnings.clone()))?;
-        let mut generated = if partial {
-            std::mem::take(&mut self.files.generated)
+        let pages =
+            render::render_jobs(&site, engine, jobs, self.options.progress.as_deref(), into)
+                .map_err(|e| failure(e, warnings.clone()))?;
+        let mut files = if partial {
+            std::mem::take(&mut self.files)
         } else {
-            BTreeMap::new()
+            SiteFiles::default()
         };
         let mut page_paths = if partial {
             std::mem::take(&mut self.pages)
@@ -149,33 +336,56 @@ impl Session {
         };
         lap("render", &mut stages);
         let rendered = pages.len();
-        for f in pages {
-            page_paths.insert(f.path.clone());
-            generated.insert(f.path, f.bytes);
-        }
-        for f in exports::all(&site, engine) {
-            generated.insert(f.path, f.bytes);
+        page_paths.extend(pages.iter().map(|f| f.path.clone()));
+        let on_disk = into.is_some();
+        files.keep(pages, on_disk);
+        let exported: Result<Vec<Vec<OutFile>>, Diagnostic> = exports::parts(&site, engine)
+            .into_par_iter()
+            .map(|part| output::settle(part(), into))
+            .collect();
+        for part in exported.map_err(|e| failure(vec![e], warnings.clone()))? {
+            files.keep(part, on_disk);
         }
         lap("exports", &mut stages);
         let copied = copies(&root, &site, &found.assets);
-        for (path, bytes) in &prepared.statics {
-            if !copied.contains_key(path) {
-                generated.insert(path.clone(), bytes.clone());
+        let statics = prepared
+            .statics
+            .iter()
+            .filter(|(path, _)| !copied.contains_key(path))
+            .map(|(path, bytes)| OutFile {
+                path: path.clone(),
+                bytes: bytes.clone(),
+            })
+            .collect();
+        let stored = output::settle(statics, into).and_then(|statics| {
+            files.keep(statics, on_disk);
+            match into {
+                None => files.copied = copied,
+                Some(staging) => {
+                    copied
+                        .par_iter()
+                        .try_for_each(|(dest, src)| staging.copy(dest, src))?;
+                    files.written.extend(copied.into_keys());
+                }
             }
-        }
+            Ok(())
+        });
+        stored.map_err(|e| failure(vec![e], warnings.clone()))?;
         let total_pages = page_paths.len();
-        let files = generated.len() - total_pages + copied.len();
-        self.files = SiteFiles { generated, copied };
+        let file_count = files.paths().count() - total_pages;
+        self.files = files;
         self.pages = page_paths;
         self.sources = sources;
         let languages = site.config.languages.len();
         self.site = Some(site);
         self.assets = found.assets;
+        self.stale.clear();
         Diagnostic::sort(&mut warnings);
+        self.warnings = warnings.clone();
         Ok(Report {
             languages,
             pages: total_pages,
-            files,
+            files: file_count,
             rendered,
             seconds: started.elapsed().as_secs_f64(),
             stages,

@@ -1,6 +1,8 @@
 //! site — the immutable result of stage 2 (resolve): every item with its version in each
 //! language, references as ids, and the reverse indexes the pages need. Rendering only reads it.
 
+use std::sync::Arc;
+
 use crate::config::{MissingTranslation, SiteConfig};
 use crate::model::{AuthorKind, Funding, OutputType, PartialDate, Status, TrainingFormat};
 
@@ -97,7 +99,7 @@ pub(crate) struct Output {
     pub project: Option<Id>,
     /// Plain-text summary: the `abstract`, else the body's first paragraph.
     pub summary: String,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     pub files: Vec<Attachment>,
     pub doi: Option<String>,
     pub url: Option<String>,
@@ -108,7 +110,7 @@ pub(crate) struct Output {
     /// Files of the output's folder that the body links to.
     pub linked_files: Vec<String>,
     /// The body's text without markup, for the search index.
-    pub body_text: String,
+    pub body_text: Arc<str>,
     pub training: Training,
 }
 
@@ -136,7 +138,7 @@ pub(crate) struct Project {
     pub countries: Vec<String>,
     pub regions: Vec<String>,
     pub topics: Vec<Id>,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     pub summary: String,
 }
 
@@ -148,7 +150,7 @@ pub(crate) struct Author {
     pub affiliation: Option<Id>,
     pub orcid: Option<String>,
     pub url: Option<String>,
-    pub body_html: String,
+    pub body_html: Arc<str>,
     /// The biography's first paragraph, as plain text.
     pub summary: String,
 }
@@ -156,7 +158,7 @@ pub(crate) struct Author {
 #[derive(Debug)]
 pub(crate) struct Topic {
     pub title: String,
-    pub body_html: String,
+    pub body_html: Arc<str>,
 }
 
 #[derive(Debug)]
@@ -165,7 +167,7 @@ pub(crate) struct Page {
     /// For search engines and link previews.
     pub description: Option<String>,
     pub menu_weight: Option<i64>,
-    pub body_html: String,
+    pub body_html: Arc<str>,
 }
 
 /// Per-language lists, computed once: what each language shows, in display order.

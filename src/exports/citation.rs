@@ -486,10 +486,11 @@ pub(crate) fn paths(lang: &str, slug: &str) -> [(&'static str, String); 3] {
     ]
 }
 
-/// The citation files of every output shown in every language.
-pub(crate) fn files(site: &Site, engine: &Engine) -> Vec<OutFile> {
+/// The citation files of every output shown in language `lang`.
+pub(crate) fn files(site: &Site, engine: &Engine, lang: usize) -> Vec<OutFile> {
     let mut out = Vec::new();
-    for (lang, l) in site.config.languages.iter().enumerate() {
+    {
+        let l = &site.config.languages[lang];
         for id in &site.index[lang].outputs {
             let Some(record) = Record::new(site, engine, lang, *id) else {
                 continue;

@@ -15,28 +15,56 @@ mod sitemap;
 use crate::render::{Engine, OutFile};
 use crate::site::Site;
 
-/// Every export file of the site.
-pub(crate) fn all(site: &Site, engine: &Engine) -> Vec<OutFile> {
-    let mut files = sitemap::sitemap(site);
-    files.push(sitemap::robots(site));
-    files.extend(feeds::feeds(site, engine));
-    files.extend(citation::files(site, engine));
-    files.extend(catalog::files(site, engine));
-    files.extend(search_index(site, engine));
-    let mut packs: Vec<_> = site.packs.iter().collect();
-    packs.sort_by_key(|(id, _)| **id);
-    files.extend(packs.into_iter().map(|(id, p)| OutFile {
-        path: pack::pack_file(&site.outputs[id.0].slug),
-        bytes: p.bytes.clone(),
-    }));
-    files
+/// One part of the exports: makes some of the site's files. Parts are independent of each
+/// other, so they run in parallel, and each one's files can be written and dropped as soon as it
+/// is done.
+pub(crate) type Part<'a> = Box<dyn Fn() -> Vec<OutFile> + Send + Sync + 'a>;
+
+/// Every export of the site, in parts.
+pub(crate) fn parts<'a>(site: &'a Site, engine: &'a Engine) -> Vec<Part<'a>> {
+    let mut parts: Vec<Part<'a>> = vec![
+        Box::new(|| {
+            let mut files = sitemap::sitemap(site);
+            files.push(sitemap::robots(site));
+            files
+        }),
+        Box::new(|| feeds::feeds(site, engine)),
+        Box::new(|| catalog::files(site, engine)),
+        Box::new(|| {
+            vec![OutFile {
+                path: "js/normalize.js".into(),
+                bytes: search::normalizer_js().into_bytes(),
+            }]
+        }),
+        Box::new(|| {
+            let mut packs: Vec<_> = site.packs.iter().collect();
+            packs.sort_by_key(|(id, _)| **id);
+            packs
+                .into_iter()
+                .map(|(id, p)| OutFile {
+                    path: pack::pack_file(&site.outputs[id.0].slug),
+                    bytes: p.bytes.clone(),
+                })
+                .collect()
+        }),
+    ];
+    for lang in 0..site.config.languages.len() {
+        parts.push(Box::new(move || citation::files(site, engine, lang)));
+        parts.push(Box::new(move || search_index(site, engine, lang)));
+    }
+    parts
 }
 
-/// The search index of each language (its output pages, newest first) and the query folding
-/// the search page shares with it.
-fn search_index(site: &Site, engine: &Engine) -> Vec<OutFile> {
+/// Where the search index of the language `code` is.
+pub(crate) fn search_path(code: &str) -> String {
+    format!("search/{code}.json")
+}
+
+/// The search index of one language: its output pages, newest first.
+pub(crate) fn search_index(site: &Site, engine: &Engine, lang: usize) -> Vec<OutFile> {
     use crate::discover::Kind;
     use crate::urls::Route;
+    /// The strings a `SearchDoc` borrows that are made for it.
     struct Owned {
         url: String,
         kind_label: String,
@@ -44,74 +72,61 @@ fn search_index(site: &Site, engine: &Engine) -> Vec<OutFile> {
         authors: Vec<String>,
         text: String,
     }
-    let mut per_lang: Vec<(String, Vec<(crate::site::Id, Owned)>)> = Vec::new();
-    for (lang, l) in site.config.languages.iter().enumerate() {
-        let docs = site.index[lang]
-            .outputs
-            .iter()
-            .filter_map(|id| {
-                let item = &site.outputs[id.0];
-                let o = item.shown(lang, site.mode())?.v;
-                let authors = o
+    let code = &site.config.languages[lang].code;
+    let shown: Vec<_> = site.index[lang]
+        .outputs
+        .iter()
+        .filter_map(|id| {
+            let item = &site.outputs[id.0];
+            Some((item, item.shown(lang, site.mode())?))
+        })
+        .collect();
+    let owned: Vec<Owned> = shown
+        .iter()
+        .map(|(item, shown)| {
+            let o = shown.v;
+            Owned {
+                url: Route::Item(code, Kind::Output, &item.slug).path(),
+                kind_label: engine.t(lang, &format!("type-{}", o.kind.as_str())),
+                date: engine.locales[lang].date(&o.date),
+                authors: o
                     .authors
                     .iter()
                     .filter_map(|a| {
                         Some(site.authors[a.0].shown(lang, site.mode())?.v.name.clone())
                     })
-                    .collect();
-                Some((
-                    *id,
-                    Owned {
-                        url: Route::Item(&l.code, Kind::Output, &item.slug).path(),
-                        kind_label: engine.t(lang, &format!("type-{}", o.kind.as_str())),
-                        date: engine.locales[lang].date(&o.date),
-                        authors,
-                        text: format!("{}\n{}\n{}", o.title, o.summary, o.body_text),
-                    },
-                ))
-            })
-            .collect();
-        per_lang.push((l.code.clone(), docs));
-    }
-    let by_lang: Vec<(&str, Vec<search::SearchDoc>)> = per_lang
-        .iter()
-        .enumerate()
-        .map(|(lang, (code, docs))| {
-            let docs = docs
-                .iter()
-                .filter_map(|(id, d)| {
-                    let shown = site.outputs[id.0].shown(lang, site.mode())?;
-                    let o = shown.v;
-                    Some(search::SearchDoc {
-                        url: &d.url,
-                        title: &o.title,
-                        text_lang: &site.config.languages[shown.text_lang].code,
-                        kind: o.kind.as_str(),
-                        kind_label: &d.kind_label,
-                        date: &d.date,
-                        year: o.date.year,
-                        authors: d.authors.iter().map(String::as_str).collect(),
-                        topics: o
-                            .topics
-                            .iter()
-                            .map(|t| site.topics[t.0].slug.as_str())
-                            .collect(),
-                        body: &d.text,
-                    })
-                })
-                .collect();
-            (code.as_str(), docs)
+                    .collect(),
+                text: format!("{}\n{}\n{}", o.title, o.summary, o.body_text),
+            }
         })
         .collect();
-    let mut files: Vec<OutFile> = search::index_files(&by_lang)
+    let docs: Vec<search::SearchDoc> = shown
+        .iter()
+        .zip(&owned)
+        .map(|((_, shown), d)| {
+            let o = shown.v;
+            search::SearchDoc {
+                url: &d.url,
+                title: &o.title,
+                text_lang: &site.config.languages[shown.text_lang].code,
+                kind: o.kind.as_str(),
+                kind_label: &d.kind_label,
+                date: &d.date,
+                year: o.date.year,
+                authors: d.authors.iter().map(String::as_str).collect(),
+                topics: o
+                    .topics
+                    .iter()
+                    .map(|t| site.topics[t.0].slug.as_str())
+                    .collect(),
+                body: &d.text,
+            }
+        })
+        .collect();
+    search::index_files(&[(code.as_str(), docs)])
         .into_iter()
         .map(|(path, bytes)| OutFile { path, bytes })
-        .collect();
-    files.push(OutFile {
-        path: "js/normalize.js".into(),
-        bytes: search::normalizer_js().into_bytes(),
-    });
-    files
+        .collect()
 }
 
 /// Escapes text for XML content and attribute values, dropping the characters XML 1.0 forbids

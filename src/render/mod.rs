@@ -1,6 +1,6 @@
 //! render — stage 3. Input: the resolved `Site`, the theme's templates, the UI strings and the
-//! locale formatters (all loaded once). Output: every page of every language as an in-memory
-//! file, rendered in parallel and sorted by path.
+//! locale formatters (all loaded once). Output: every page of every language, rendered in
+//! parallel, kept in memory (serve) or written at once into the staging folder (build).
 
 mod items;
 mod jobs;
@@ -20,12 +20,13 @@ use crate::config::SiteConfig;
 use crate::diagnostics::Diagnostic;
 use crate::i18n::I18n;
 use crate::l10n::LocaleFormat;
+use crate::output::Staging;
 use crate::site::Site;
 use crate::theme::Theme;
 
 pub(crate) use jobs::{jobs, Job};
 
-/// A file of the built site, held in memory until the write stage.
+/// A file of the built site.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct OutFile {
     /// Path under the output folder, `/`-separated.
@@ -131,12 +132,15 @@ fn template_error(page: &str, e: &tera::Error) -> Diagnostic {
     }
 }
 
-/// Renders the given pages in parallel. Returns the files sorted by path, or every template error.
+/// Renders the given pages in parallel. Returns the files sorted by path, or every error. With
+/// `into`, each page is written there as soon as it is rendered and comes back without its bytes,
+/// so that a build never holds the whole site in memory.
 pub(crate) fn render_jobs(
     site: &Site,
     engine: &Engine,
     jobs: Vec<Job>,
     progress: Option<&crate::Progress>,
+    into: Option<&Staging>,
 ) -> Result<Vec<OutFile>, Vec<Diagnostic>> {
     use std::sync::atomic::Ordering::Relaxed;
     if let Some(p) = progress {
@@ -146,11 +150,15 @@ pub(crate) fn render_jobs(
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {
-            let page = pages::render(site, engine, &job);
+            let mut page = pages::render(site, engine, &job)?;
+            if let Some(staging) = into {
+                staging.put(&page.path, &page.bytes)?;
+                page.bytes = Vec::new();
+            }
             if let Some(p) = progress {
                 p.done.fetch_add(1, Relaxed);
             }
-            page
+            Ok(page)
         })
         .collect();
     let mut files = Vec::with_capacity(results.len());
