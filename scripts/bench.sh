@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Benchmarks `nashr build` (and Hugo, when installed) on generated corpora; see docs/benchmarks.md.
+# Benchmarks `nashr build` (and Hugo, when installed) on generated corpora, and optionally how fast
+# `nashr serve` shows an edit (BENCH_SERVE); see docs/benchmarks.md.
 #
 #   bash scripts/bench.sh
 #
@@ -12,6 +13,11 @@
 #   BENCH_KEEP=1                  keep the work folder (default: removed at the end)
 #   BENCH_MAX_LOAD=1.5            before each round, wait (up to 5 min) for the 1-minute load average
 #                                 to fall below this (default: do not wait)
+#   BENCH_SERVE="10000"           also measure `nashr serve`: for each size listed (each must be in
+#                                 BENCH_SIZES), time from saving an edit to one output's body to the
+#                                 served page showing it, with scripts/serve-latency.py on a scratch
+#                                 copy of the corpus (default: not measured)
+#   BENCH_SERVE_EDITS=20          edits measured for each BENCH_SERVE size
 #   NASHR=path                    the nashr binary (default: target/release/nashr, built here)
 #   HUGO=hugo                     the Hugo binary; Hugo is skipped when it is not installed
 #
@@ -37,6 +43,11 @@ GNU_TIME=/usr/bin/time
     echo "bench: GNU time not found (apt-get install -y time): peak memory will not be measured" >&2
     GNU_TIME=""
 }
+SERVE_SIZES=${BENCH_SERVE:-}
+SERVE_EDITS=${BENCH_SERVE_EDITS:-20}
+for n in $SERVE_SIZES; do
+    [[ " $SIZES " == *" $n "* ]] || die "BENCH_SERVE size $n is not in BENCH_SIZES ($SIZES)"
+done
 HAVE_HUGO=0
 if command -v "$HUGO" >/dev/null; then HAVE_HUGO=1; else echo "bench: $HUGO not installed: measuring nashr alone" >&2; fi
 
@@ -236,4 +247,22 @@ if len(sizes) >= 2:
             if a and b:
                 print(f"| {tool} | {t} | {b['median'] / a['median']:.1f} | {b['cpu'] / a['cpu']:.1f} |")
 EOF
+
+# --- serve: edit-to-visible latency ---------------------------------------------------------
+for n in $SERVE_SIZES; do
+    scratch=$WORK/serve-$n
+    rm -rf "$scratch"
+    cp -a "$WORK/corpus-$n/nashr" "$scratch"
+    wait_idle
+    echo "== N=$n, nashr serve: $SERVE_EDITS edits to one output's body (load $(cut -d' ' -f1 /proc/loadavg))"
+    python3 -u scripts/serve-latency.py --nashr "$NASHR" --root "$scratch" --edits "$SERVE_EDITS" \
+        --json "$RESULTS/serve-latency-$n.json" --log "$RESULTS/serve-$n.log" \
+        | sed 's/^/   /'
+    rm -rf "$scratch"
+    python3 -c "import json, sys
+r = json.load(open(sys.argv[1]))
+print(f\"serve latency, N={sys.argv[2]}: median {r['median_ms']:.0f} ms (min {r['min_ms']:.0f}, p90 {r['p90_ms']:.0f}, max {r['max_ms']:.0f}) over {r['edits']} edits\")" \
+        "$RESULTS/serve-latency-$n.json" "$n" | tee -a "$RESULTS/summary.md"
+done
+
 echo "(raw results in $RESULTS$([[ ${BENCH_KEEP:-0} == 1 ]] || echo '; removed at exit: set BENCH_KEEP=1 to keep them'))"

@@ -37,6 +37,9 @@ struct Shared {
 }
 
 const LIVE_JS: &str = include_str!("live.js");
+/// How long a burst of file events must be quiet before a rebuild: long enough to see an
+/// editor's save (write, rename) as one change, short enough not to be noticed.
+const DEBOUNCE: Duration = Duration::from_millis(25);
 /// Request-handling threads: enough for a browser's parallel requests and the reload poll.
 const WORKERS: usize = 8;
 
@@ -61,7 +64,7 @@ pub fn run(opts: ServeOptions, verbosity: Verbosity) -> ExitCode {
         session: RwLock::new(Session::new(options)),
         status: Mutex::new(Status::default()),
     });
-    rebuild(&shared, &opts.root, verbosity);
+    rebuild(&shared, &opts.root, &[], verbosity);
     println!(
         "Serving {} at {address}/ (Ctrl-C to stop)",
         opts.root.display()
@@ -106,10 +109,14 @@ pub fn run(opts: ServeOptions, verbosity: Verbosity) -> ExitCode {
     ExitCode::SUCCESS
 }
 
-/// Runs the session again and records the outcome for the terminal and the open pages.
-fn rebuild(shared: &Shared, root: &Path, verbosity: Verbosity) {
+/// Runs the session again (after changes to `changed`, or from scratch when it is empty) and
+/// records the outcome for the terminal and the open pages.
+fn rebuild(shared: &Shared, root: &Path, changed: &[PathBuf], verbosity: Verbosity) {
     let started = Instant::now();
-    let result = shared.session.write().map(|mut s| s.run());
+    let result = shared.session.write().map(|mut s| match changed {
+        [] => s.run(),
+        paths => s.run_changed(paths),
+    });
     let Ok(result) = result else { return };
     let mut status = shared.status.lock().unwrap_or_else(|e| e.into_inner());
     match result {
@@ -147,17 +154,19 @@ fn watch(
     let root_owned = root.to_path_buf();
     let handler = move |result: DebounceEventResult| {
         let Ok(events) = result else { return };
-        let changed = events.iter().any(|e| {
-            !matches!(e.event.kind, EventKind::Access(_))
-                && e.event.paths.iter().any(|p| relevant(&root_owned, p))
-        });
-        if changed {
-            rebuild(&shared, &root_owned, verbosity);
+        let changed: Vec<PathBuf> = events
+            .iter()
+            .filter(|e| !matches!(e.event.kind, EventKind::Access(_)))
+            .flat_map(|e| &e.event.paths)
+            .filter(|p| relevant(&root_owned, p))
+            .cloned()
+            .collect();
+        if !changed.is_empty() {
+            rebuild(&shared, &root_owned, &changed, verbosity);
         }
     };
     let mut debouncer =
-        notify_debouncer_full::new_debouncer(Duration::from_millis(80), None, handler)
-            .map_err(|e| e.to_string())?;
+        notify_debouncer_full::new_debouncer(DEBOUNCE, None, handler).map_err(|e| e.to_string())?;
     for dir in ["content", "themes", "i18n", "static", "templates"] {
         let path = root.join(dir);
         if path.is_dir() {
@@ -252,6 +261,13 @@ pub fn site_path(path: &str) -> Option<String> {
 type Reply = Response<std::io::Cursor<Vec<u8>>>;
 
 fn serve_file(shared: &Shared, rel: &str, raw_path: &str) -> Reply {
+    // A search index an edit made out of date is made again when it is asked for.
+    let stale = shared.session.read().is_ok_and(|s| s.is_stale(rel));
+    if stale {
+        if let Ok(mut session) = shared.session.write() {
+            session.refresh(rel);
+        }
+    }
     let Ok(session) = shared.session.read() else {
         return not_found(shared);
     };
