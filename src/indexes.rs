@@ -3,6 +3,7 @@
 
 use std::collections::HashMap;
 
+use rayon::prelude::*;
 use unicode_normalization::UnicodeNormalization;
 
 use crate::site::{Id, Item, Output};
@@ -35,42 +36,50 @@ pub(crate) fn related(outputs: &[Item<Output>], max: usize) -> Vec<Vec<Id>> {
             by_author.entry(*a).or_default().push(i);
         }
     }
-    let mut scores: Vec<u32> = vec![0; outputs.len()];
-    let mut touched: Vec<usize> = Vec::new();
+    // Outputs are scored in parallel, each thread with its own score table.
     outputs
-        .iter()
+        .par_iter()
         .enumerate()
-        .map(|(i, o)| {
-            let v = o.base();
-            let lists = v
-                .topics
-                .iter()
-                .filter_map(|t| by_topic.get(t))
-                .chain(v.authors.iter().filter_map(|a| by_author.get(a)));
-            for list in lists {
-                for &j in list {
-                    if j != i {
-                        if scores[j] == 0 {
-                            touched.push(j);
+        .map_init(
+            || (vec![0u32; outputs.len()], Vec::new()),
+            |(scores, touched), (i, o)| {
+                let v = o.base();
+                let lists = v
+                    .topics
+                    .iter()
+                    .filter_map(|t| by_topic.get(t))
+                    .chain(v.authors.iter().filter_map(|a| by_author.get(a)));
+                for list in lists {
+                    for &j in list {
+                        if j != i {
+                            if scores[j] == 0 {
+                                touched.push(j);
+                            }
+                            scores[j] += 1;
                         }
-                        scores[j] += 1;
                     }
                 }
-            }
-            touched.sort_by(|&a, &b| {
-                let (va, vb) = (outputs[a].base(), outputs[b].base());
-                scores[b]
-                    .cmp(&scores[a])
-                    .then_with(|| vb.date.sort_key().cmp(&va.date.sort_key()))
-                    .then_with(|| outputs[a].slug.cmp(&outputs[b].slug))
-            });
-            let top = touched.iter().take(max).map(|&j| Id(j)).collect();
-            for &j in &touched {
-                scores[j] = 0;
-            }
-            touched.clear();
-            top
-        })
+                let order = |&a: &usize, &b: &usize| {
+                    let (va, vb) = (outputs[a].base(), outputs[b].base());
+                    scores[b]
+                        .cmp(&scores[a])
+                        .then_with(|| vb.date.sort_key().cmp(&va.date.sort_key()))
+                        .then_with(|| outputs[a].slug.cmp(&outputs[b].slug))
+                };
+                // Only the first `max` are sorted: linear in the candidates, not n log n.
+                let k = max.min(touched.len());
+                if touched.len() > k && k > 0 {
+                    touched.select_nth_unstable_by(k - 1, order);
+                }
+                touched[..k].sort_unstable_by(order);
+                let top = touched[..k].iter().map(|&j| Id(j)).collect();
+                for &j in touched.iter() {
+                    scores[j] = 0;
+                }
+                touched.clear();
+                top
+            },
+        )
         .collect()
 }
 

@@ -9,7 +9,7 @@ use std::fmt::Write;
 use rayon::prelude::*;
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
-use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::{is_nfkd_quick, IsNormalized, UnicodeNormalization};
 
 /// One page to index (an output page in one language; its text may be another language's).
 pub(crate) struct SearchDoc<'a> {
@@ -154,17 +154,17 @@ pub(crate) fn normalize(text: &str) -> String {
             .bytes()
             .position(|b| b.is_ascii())
             .unwrap_or(rest.len());
-        for c in rest[..other].nfkd().flat_map(char::to_lowercase) {
-            if c.is_ascii() {
-                out.push_ascii(c as u8);
-                continue;
-            }
-            match fold(c) {
-                Some(replacement) => replacement.chars().for_each(|r| out.push(r)),
-                None if dropped(c) => {}
-                None if word_char(c) => out.push(c),
-                None => out.push(' '),
-            }
+        let run = &rest[..other];
+        // Most runs (Urdu words, French accents written precomposed) need no decomposition:
+        // the quick check says so without building the NFKD form.
+        if is_nfkd_quick(run.chars()) == IsNormalized::Yes {
+            run.chars()
+                .flat_map(char::to_lowercase)
+                .for_each(|c| out.push_folded(c));
+        } else {
+            run.nfkd()
+                .flat_map(char::to_lowercase)
+                .for_each(|c| out.push_folded(c));
         }
         rest = &rest[other..];
     }
@@ -183,6 +183,19 @@ impl Folded {
             self.0.push(c);
         } else if !self.0.is_empty() && !self.0.ends_with(' ') {
             self.0.push(' ');
+        }
+    }
+
+    /// Pushes a decomposed, lower-cased character through the `FOLD` table and `DROPPED`.
+    fn push_folded(&mut self, c: char) {
+        if c.is_ascii() {
+            return self.push_ascii(c as u8);
+        }
+        match fold(c) {
+            Some(replacement) => replacement.chars().for_each(|r| self.push(r)),
+            None if dropped(c) => {}
+            None if word_char(c) => self.push(c),
+            None => self.push(' '),
         }
     }
 
