@@ -225,3 +225,81 @@ fn after_a_failed_run_an_edit_to_a_body_still_reports_the_error() {
     assert!(page(&got, "en/outputs/report/index.html").contains("Platypus"));
     assert_same_site(&got, &fresh(&site));
 }
+
+/// A rebuild into the same folder: every file is what a build into a new folder gives, and the
+/// files that did not change are the previous build's (linked, not written again).
+#[cfg(unix)]
+#[test]
+fn a_rebuild_keeps_unchanged_files_and_rewrites_changed_ones() {
+    use std::os::unix::fs::MetadataExt;
+    let site = portal();
+    let first = site.built();
+    let inode = |path: &str| std::fs::metadata(first.out.join(path)).expect(path).ino();
+    let (home, report_page, pdf) = (
+        inode("en/index.html"),
+        inode("en/outputs/report/index.html"),
+        inode("files/outputs/report/summary.pdf"),
+    );
+    site.write(
+        REPORT,
+        &format!("{FRONT}First paragraph.\n\nSecond paragraph, edited.\n"),
+    );
+    let second = site.built();
+    assert_eq!(
+        inode("en/index.html"),
+        home,
+        "an unchanged page is the previous file"
+    );
+    assert_eq!(
+        inode("files/outputs/report/summary.pdf"),
+        pdf,
+        "so is an unchanged attachment"
+    );
+    assert_ne!(
+        inode("en/outputs/report/index.html"),
+        report_page,
+        "a changed page is new"
+    );
+    assert!(second
+        .read("en/outputs/report/index.html")
+        .contains("edited"));
+
+    let fresh_out = site.root().join("fresh");
+    let fresh = build_into(site.root(), &fresh_out).expect("builds");
+    assert_eq!(second.files(), fresh.files());
+    for path in fresh.files() {
+        assert!(
+            std::fs::read(second.out.join(&path)).expect(&path)
+                == std::fs::read(fresh.out.join(&path)).expect(&path),
+            "{path} is what a build into a new folder gives"
+        );
+    }
+}
+
+/// A link put into the output folder by hand is never reused: the new site gets a file of its
+/// own, and what the link pointed at is left alone.
+#[cfg(unix)]
+#[test]
+fn a_rebuild_does_not_reuse_a_link_found_in_the_output_folder() {
+    let site = portal();
+    let first = site.built();
+    let page = first.out.join("en/about/index.html");
+    let page = if page.exists() {
+        page
+    } else {
+        first.out.join("en/index.html")
+    };
+    let rel = page.strip_prefix(&first.out).expect("inside").to_path_buf();
+    let outside = site.root().join("outside.html");
+    std::fs::copy(&page, &outside).expect("copy");
+    std::fs::remove_file(&page).expect("remove");
+    std::os::unix::fs::symlink(&outside, &page).expect("symlink");
+    let second = site.built();
+    let meta = std::fs::symlink_metadata(second.out.join(&rel)).expect("exists");
+    assert!(
+        meta.file_type().is_file(),
+        "a file of its own, not the link"
+    );
+    std::fs::write(&outside, "changed outside").expect("write");
+    assert_ne!(second.read(&rel.to_string_lossy()), "changed outside");
+}
