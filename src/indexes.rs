@@ -21,10 +21,25 @@ pub(crate) fn initial(sort_key: &str) -> String {
     base.to_uppercase().collect()
 }
 
+/// How many outputs on each side of an output, in date order, are candidates from each topic
+/// or author list it is on. Lists of topics (and of prolific organisations) grow with the
+/// portal: scoring every output on them made the work grow with the square of the number of
+/// outputs (100 s of 470 at 100,000 outputs); the window keeps it linear, and prefers outputs of
+/// the same period.
+const WINDOW: usize = 100;
+
 /// Up to `max` outputs related to each output: most shared topics and authors first, then the
-/// newest, then by slug. Computed on each output's base version, through the shared-topic and
-/// shared-author lists so that the cost grows with the overlap, not with the square of the site.
+/// newest, then by slug. Candidates are the outputs near it in date (`WINDOW`) on each list of
+/// a topic or author it has, on each output's base version.
 pub(crate) fn related(outputs: &[Item<Output>], max: usize) -> Vec<Vec<Id>> {
+    // Each list in the order the result prefers: newest first, then by slug.
+    let newest_first = |&a: &usize, &b: &usize| {
+        let (va, vb) = (outputs[a].base(), outputs[b].base());
+        vb.date
+            .sort_key()
+            .cmp(&va.date.sort_key())
+            .then_with(|| outputs[a].slug.cmp(&outputs[b].slug))
+    };
     let mut by_topic: HashMap<Id, Vec<usize>> = HashMap::new();
     let mut by_author: HashMap<Id, Vec<usize>> = HashMap::new();
     for (i, o) in outputs.iter().enumerate() {
@@ -36,6 +51,28 @@ pub(crate) fn related(outputs: &[Item<Output>], max: usize) -> Vec<Vec<Id>> {
             by_author.entry(*a).or_default().push(i);
         }
     }
+    // Where each output is on each of its lists.
+    let mut at: HashMap<(bool, Id, usize), usize> = HashMap::new();
+    for (is_topic, map) in [(true, &mut by_topic), (false, &mut by_author)] {
+        for (key, list) in map.iter_mut() {
+            list.sort_by(newest_first);
+            list.dedup();
+            at.extend(
+                list.iter()
+                    .enumerate()
+                    .map(|(pos, &i)| ((is_topic, *key, i), pos)),
+            );
+        }
+    }
+    let window = |is_topic: bool, key: &Id, i: usize| -> &[usize] {
+        let map = if is_topic { &by_topic } else { &by_author };
+        match (map.get(key), at.get(&(is_topic, *key, i))) {
+            (Some(list), Some(&pos)) => {
+                &list[pos.saturating_sub(WINDOW)..(pos + WINDOW + 1).min(list.len())]
+            }
+            _ => &[],
+        }
+    };
     // Outputs are scored in parallel, each thread with its own score table.
     outputs
         .par_iter()
@@ -47,8 +84,8 @@ pub(crate) fn related(outputs: &[Item<Output>], max: usize) -> Vec<Vec<Id>> {
                 let lists = v
                     .topics
                     .iter()
-                    .filter_map(|t| by_topic.get(t))
-                    .chain(v.authors.iter().filter_map(|a| by_author.get(a)));
+                    .map(|t| window(true, t, i))
+                    .chain(v.authors.iter().map(|a| window(false, a, i)));
                 for list in lists {
                     for &j in list {
                         if j != i {

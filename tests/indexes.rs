@@ -520,3 +520,47 @@ fn long_lists_on_topic_author_and_project_pages_are_paginated() {
         "two outputs fit on one page"
     );
 }
+
+/// On a long topic list, an output's related outputs come from its own period: the outputs
+/// nearest in date (up to 100 on each side), not the newest of the whole portal.
+#[test]
+fn related_outputs_on_a_long_topic_are_contemporaries() {
+    let site = TestSite::new(
+        "title: Long\nbase_url: https://example.org\nlanguages:\n  - { code: en, name: English }\n",
+    );
+    site.write("content/topics/courts.md", "---\ntitle: Courts\n---\n");
+    // o000 is the oldest (January 2000), o299 the newest (December 2024); one a month.
+    for n in 0..300 {
+        let (year, month) = (2000 + n / 12, 1 + n % 12);
+        site.write(
+            &format!("content/outputs/o{n:03}/index.md"),
+            &format!("---\ntitle: Output {n}\ntype: report\ndate: {year}-{month:02}-01\ntopics: [courts]\n---\nText.\n"),
+        );
+    }
+    let built = site.built();
+    let related = |n: usize| -> Vec<String> {
+        let path = format!("en/outputs/o{n:03}/index.html");
+        built
+            .html(&path)
+            .attrs(".related .output-card h3 a", "href")
+            .iter()
+            .map(|h| resolve_link(&path, h).unwrap().0)
+            .collect()
+    };
+    // The newest output: the five before it.
+    assert_eq!(
+        related(299),
+        (294..299)
+            .rev()
+            .map(|n| format!("en/outputs/o{n:03}/index.html"))
+            .collect::<Vec<_>>()
+    );
+    // The oldest: the newest of the 100 outputs after it, not the newest of all (o295…).
+    assert_eq!(
+        related(0),
+        (96..101)
+            .rev()
+            .map(|n| format!("en/outputs/o{n:03}/index.html"))
+            .collect::<Vec<_>>()
+    );
+}
