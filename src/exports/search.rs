@@ -3,10 +3,11 @@
 //! as JavaScript (`normalizer_js`), so that the index and the reader's query are folded by the
 //! same data. No IO. Design and the Pagefind measurements: `docs/search.md`.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::fmt::Write;
 
 use rayon::prelude::*;
+use rustc_hash::FxHashMap;
 use serde::Serialize;
 use unicode_normalization::char::is_combining_mark;
 use unicode_normalization::{is_nfkd_quick, IsNormalized, UnicodeNormalization};
@@ -158,9 +159,12 @@ pub(crate) fn normalize(text: &str) -> String {
         // Most runs (Urdu words, French accents written precomposed) need no decomposition:
         // the quick check says so without building the NFKD form.
         if is_nfkd_quick(run.chars()) == IsNormalized::Yes {
-            run.chars()
-                .flat_map(char::to_lowercase)
-                .for_each(|c| out.push_folded(c));
+            for c in run.chars() {
+                match ARABIC.get(c) {
+                    Some(folded) => folded.chars().for_each(|f| out.push(f)),
+                    None => c.to_lowercase().for_each(|l| out.push_folded(l)),
+                }
+            }
         } else {
             run.nfkd()
                 .flat_map(char::to_lowercase)
@@ -172,6 +176,77 @@ pub(crate) fn normalize(text: &str) -> String {
         out.0.pop();
     }
     out.0
+}
+
+/// The Arabic block (U+0600–U+06FF, Urdu's letters), folded once: what `push_folded` makes of
+/// each lower-cased character, `" "` for a separator. Most of an Urdu text is looked up here.
+static ARABIC: Block = Block::new('\u{0600}', 256);
+
+/// A block of characters with their folding, worked out by the general rules on first use.
+struct Block {
+    first: char,
+    len: u32,
+    folded: std::sync::OnceLock<Vec<String>>,
+}
+
+impl Block {
+    const fn new(first: char, len: u32) -> Self {
+        Self {
+            first,
+            len,
+            folded: std::sync::OnceLock::new(),
+        }
+    }
+
+    fn get(&self, c: char) -> Option<&str> {
+        let i = (c as u32).checked_sub(self.first as u32)?;
+        if i >= self.len {
+            return None;
+        }
+        let folded = self.folded.get_or_init(|| {
+            (self.first as u32..self.first as u32 + self.len)
+                .map(|c| {
+                    let lower = char::from_u32(c).into_iter().flat_map(char::to_lowercase);
+                    lower
+                        .map(|l| match folding(l) {
+                            Folding::Text(text) => text.to_owned(),
+                            Folding::Char(c) => c.to_string(),
+                            Folding::Drop => String::new(),
+                            Folding::Space => " ".to_owned(),
+                        })
+                        .collect::<String>()
+                })
+                .collect()
+        });
+        Some(&folded[i as usize])
+    }
+}
+
+/// What a decomposed, lower-cased character becomes in folded text.
+enum Folding {
+    /// A replacement from the `FOLD` table.
+    Text(&'static str),
+    /// The character itself: part of a word.
+    Char(char),
+    /// Nothing (a `DROPPED` mark).
+    Drop,
+    /// A word boundary.
+    Space,
+}
+
+fn folding(c: char) -> Folding {
+    if c.is_ascii() {
+        return match c.is_ascii_alphanumeric() {
+            true => Folding::Char(c.to_ascii_lowercase()),
+            false => Folding::Space,
+        };
+    }
+    match fold(c) {
+        Some(replacement) => Folding::Text(replacement),
+        None if dropped(c) => Folding::Drop,
+        None if word_char(c) => Folding::Char(c),
+        None => Folding::Space,
+    }
 }
 
 /// Folded text being built: words joined by single spaces.
@@ -188,14 +263,11 @@ impl Folded {
 
     /// Pushes a decomposed, lower-cased character through the `FOLD` table and `DROPPED`.
     fn push_folded(&mut self, c: char) {
-        if c.is_ascii() {
-            return self.push_ascii(c as u8);
-        }
-        match fold(c) {
-            Some(replacement) => replacement.chars().for_each(|r| self.push(r)),
-            None if dropped(c) => {}
-            None if word_char(c) => self.push(c),
-            None => self.push(' '),
+        match folding(c) {
+            Folding::Text(text) => text.chars().for_each(|t| self.push(t)),
+            Folding::Char(c) => self.0.push(c),
+            Folding::Drop => {}
+            Folding::Space => self.push(' '),
         }
     }
 
@@ -279,28 +351,29 @@ fn doc_text(doc: &SearchDoc) -> String {
 
 fn index_json(docs: &[SearchDoc]) -> Vec<u8> {
     // Documents are normalised and counted in parallel, then merged in document order, so that
-    // postings stay in document order whatever order the maps yield.
-    let counted: Vec<HashMap<String, u32>> = docs
+    // postings stay in document order whatever order the maps yield. Words are borrowed from
+    // the normalised texts throughout.
+    let texts: Vec<String> = docs.par_iter().map(doc_text).collect();
+    let counted: Vec<Vec<(&str, u32)>> = texts
         .par_iter()
-        .map(|doc| {
-            let text = doc_text(doc);
-            let mut counts: HashMap<&str, u32> = HashMap::new();
-            for word in words(&text) {
+        .map(|text| {
+            let mut counts: FxHashMap<&str, u32> = FxHashMap::default();
+            for word in words(text) {
                 *counts.entry(word).or_insert(0) += 1;
             }
-            counts.into_iter().map(|(w, n)| (w.to_owned(), n)).collect()
+            counts.into_iter().collect()
         })
         .collect();
-    let mut postings: HashMap<String, Vec<[u32; 2]>> = HashMap::new();
-    for (i, counts) in counted.into_iter().enumerate() {
+    let mut postings: FxHashMap<&str, Vec<[u32; 2]>> = FxHashMap::default();
+    for (i, counts) in counted.iter().enumerate() {
         let i = u32::try_from(i).expect("fewer than 4 billion pages");
-        for (word, count) in counts {
+        for &(word, count) in counts {
             postings.entry(word).or_default().push([i, count]);
         }
     }
     let terms = postings
         .iter()
-        .map(|(word, list)| (word.as_str(), list.as_slice()))
+        .map(|(word, list)| (*word, list.as_slice()))
         .collect();
     let file = IndexFile {
         v: FORMAT_VERSION,
@@ -444,6 +517,24 @@ mod tests {
             text in "[a-zA-Z0-9 .,'\\-éÉèçœŒæİıßﬁ²½e\u{0301}\u{0327}\u{200C}\u{FEFF}كيىةهۀأإآؤئۂۓ\u{064E}\u{0670}۱۲٣ پاکستان।क\u{093F}Ωω\u{2028}\u{00A0}]{0,40}"
         ) {
             proptest::prop_assert_eq!(normalize(&text), normalize_reference(&text));
+        }
+    }
+
+    #[test]
+    fn the_arabic_block_folds_as_the_general_rules_say() {
+        for c in '\u{0600}'..='\u{06FF}' {
+            for text in [
+                c.to_string(),
+                format!("ب{c}ت"),
+                format!("a{c}"),
+                format!("{c}{c} x"),
+            ] {
+                assert_eq!(
+                    normalize(&text),
+                    normalize_reference(&text),
+                    "{c:?} in {text:?}"
+                );
+            }
         }
     }
 
