@@ -312,3 +312,65 @@ fn two_builds_are_byte_identical() {
         );
     }
 }
+
+/// A portal's own output card is the one every list shows, with links right from every depth.
+#[test]
+fn an_overridden_output_card_shows_on_every_list() {
+    let site = TestSite::trilingual();
+    site.write("content/topics/courts.md", "---\ntitle: Courts\n---\n")
+        .write(
+            "content/outputs/report/index.md",
+            "---\ntitle: A report\ntype: report\ndate: 2021-06-30\ntopics: [courts]\n---\nBody.\n",
+        )
+        .write(
+            "templates/partials/output-card.html",
+            "<li class=\"my-card\"><a href=\"{{ o.href }}\">{{ o.title }}</a> {{ t(key=\"nav-outputs\") }}</li>\n",
+        );
+    let built = site.built();
+    for page in [
+        "en/outputs/index.html",
+        "en/topics/courts/index.html",
+        "fr/outputs/type/report/index.html",
+    ] {
+        let html = built.html(page);
+        assert_eq!(html.count(".my-card"), 1, "{page}");
+        let href = html.attr(".my-card a", "href");
+        let lang = &page[..2];
+        assert_eq!(
+            common::resolve_link(page, &href).map(|l| l.0),
+            Some(format!("{lang}/outputs/report/index.html")),
+            "{page}"
+        );
+        // The card's string is in the page's language.
+        let label = html.text(".my-card");
+        assert!(
+            label.ends_with(if lang == "fr" {
+                "Publications"
+            } else {
+                "Outputs"
+            }),
+            "{label}"
+        );
+    }
+}
+
+/// A mistake in the card template stops the build and names the template.
+#[test]
+fn a_broken_output_card_stops_the_build() {
+    let site = TestSite::trilingual();
+    site.write(
+        "content/outputs/report/index.md",
+        "---\ntitle: A report\ntype: report\ndate: 2021-06-30\n---\nBody.\n",
+    )
+    .write(
+        "templates/partials/output-card.html",
+        "<li>{{ o.title | no_such_filter }}</li>\n",
+    );
+    let errors = site.errors();
+    assert!(
+        errors
+            .iter()
+            .any(|e| e.contains("template error") && e.contains("output-card")),
+        "{errors:?}"
+    );
+}

@@ -147,10 +147,11 @@ pub(crate) fn render_jobs(
         p.done.store(0, Relaxed);
         p.total.store(jobs.len(), Relaxed);
     }
+    let cards = views::Cards::new(site);
     let results: Vec<Result<OutFile, Diagnostic>> = jobs
         .into_par_iter()
         .map(|job| {
-            let mut page = pages::render(site, engine, &job)?;
+            let mut page = pages::render(site, engine, &cards, &job)?;
             if let Some(staging) = into {
                 staging.put(&page.path, &page.bytes)?;
                 page.bytes = Vec::new();
@@ -169,6 +170,7 @@ pub(crate) fn render_jobs(
             Err(e) => errors.push(e),
         }
     }
+    errors.extend(cards.error());
     if !errors.is_empty() {
         errors.dedup_by(|a, b| a.message == b.message);
         return Err(errors);

@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::jobs::Job;
-use super::views::{Alternate, LangView, Link, OutputCard, PageCx, ProjectCard};
+use super::views::{Alternate, Cards, LangView, Link, OutputCard, PageCx, ProjectCard};
 use super::{items, lists, portfolio, search, Engine, OutFile};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Kind;
@@ -102,14 +102,19 @@ struct NavItem {
 }
 
 /// Renders one page.
-pub(super) fn render(site: &Site, engine: &Engine, job: &Job) -> Result<OutFile, Diagnostic> {
+pub(super) fn render(
+    site: &Site,
+    engine: &Engine,
+    cards: &Cards,
+    job: &Job,
+) -> Result<OutFile, Diagnostic> {
     let Some(lang) = job.lang() else {
         return render_global(site, engine, job);
     };
     let code = site.config.languages[lang].code.as_str();
     let value = job.facet_value();
     let route = job.route(site, code, &value);
-    let cx = PageCx::new(site, engine, lang, &route);
+    let cx = PageCx::new(site, engine, cards, lang, &route);
     let built = match *job {
         Job::Home(_) => home(&cx),
         Job::List(_, kind, n) => lists::list(&cx, kind, n),

@@ -3,9 +3,13 @@
 
 use std::borrow::Cow;
 
+use std::sync::OnceLock;
+
 use serde::Serialize;
+use tera::Context;
 
 use crate::config::Lang;
+use crate::diagnostics::Diagnostic;
 use crate::discover::Kind;
 use crate::model::{AuthorKind, PartialDate};
 use crate::render::Engine;
@@ -45,19 +49,59 @@ pub(super) struct Alternate<'a> {
     pub current: bool,
 }
 
+/// The template of an output card (`OutputCard`), rendered once per output and language.
+const CARD_TEMPLATE: &str = "partials/output-card.html";
+
+/// Stands for the page's root prefix in a card's cached HTML (a private-use character, which
+/// HTML escaping leaves alone and content never needs in a link).
+const ROOT_MARK: &str = "\u{E000}";
+
+/// Output cards as HTML, rendered once per output and language with `ROOT_MARK` where the
+/// page's root prefix goes. A card shows on a dozen pages (lists, filters, topic, author and
+/// project pages, related outputs); rendering its template each time was a quarter of the
+/// build's CPU time at 10,000 outputs (docs/benchmarks.md).
+pub(crate) struct Cards {
+    html: Vec<Vec<OnceLock<Result<String, Diagnostic>>>>,
+}
+
+impl Cards {
+    pub fn new(site: &Site) -> Self {
+        let per_lang = || site.outputs.iter().map(|_| OnceLock::new()).collect();
+        Self {
+            html: site.config.languages.iter().map(|_| per_lang()).collect(),
+        }
+    }
+
+    /// The template error met while rendering cards, if any.
+    pub fn error(&self) -> Option<Diagnostic> {
+        self.html
+            .iter()
+            .flatten()
+            .find_map(|card| card.get()?.as_ref().err().cloned())
+    }
+}
+
 /// What one page needs to place itself: its language, links back to the root, the menu.
 pub(super) struct PageCx<'a> {
     pub site: &'a Site,
     pub engine: &'a Engine,
+    pub cards: &'a Cards,
     pub lang: usize,
     pub root: String,
 }
 
 impl<'a> PageCx<'a> {
-    pub fn new(site: &'a Site, engine: &'a Engine, lang: usize, route: &Route) -> Self {
+    pub fn new(
+        site: &'a Site,
+        engine: &'a Engine,
+        cards: &'a Cards,
+        lang: usize,
+        route: &Route,
+    ) -> Self {
         Self {
             site,
             engine,
+            cards,
             lang,
             root: urls::root_prefix(&route.file()),
         }
@@ -142,8 +186,30 @@ impl<'a> PageCx<'a> {
         })
     }
 
-    /// An output as it appears in lists.
+    /// An output as it appears in lists, with its card's HTML (`o.html`) for this page.
     pub fn output_card(&self, id: Id) -> Option<OutputCard<'a>> {
+        let mut card = self.card_fields(id)?;
+        let cached = self.cards.html[self.lang][id.0].get_or_init(|| {
+            let marked = PageCx {
+                site: self.site,
+                engine: self.engine,
+                cards: self.cards,
+                lang: self.lang,
+                root: ROOT_MARK.to_owned(),
+            };
+            let mut ctx = Context::new();
+            ctx.insert("o", &marked.card_fields(id));
+            ctx.insert("lang_index", &self.lang);
+            self.engine.render(CARD_TEMPLATE, &ctx, &card.href)
+        });
+        // A template error is reported by `render_jobs` through `Cards::error`.
+        if let Ok(html) = cached {
+            card.html = html.replace(ROOT_MARK, &self.root);
+        }
+        Some(card)
+    }
+
+    fn card_fields(&self, id: Id) -> Option<OutputCard<'a>> {
         let item = &self.site.outputs[id.0];
         let shown = item.shown(self.lang, self.site.mode())?;
         let o: &Output = shown.v;
@@ -165,6 +231,7 @@ impl<'a> PageCx<'a> {
                 .iter()
                 .map(|t| self.site.topics[t.0].slug.as_str())
                 .collect(),
+            html: String::new(),
         })
     }
 
@@ -293,6 +360,8 @@ pub(super) struct OutputCard<'a> {
     pub lang: LangView<'a>,
     pub fallback: bool,
     pub topics: Vec<&'a str>,
+    /// The card rendered by `partials/output-card.html`, for this page.
+    pub html: String,
 }
 
 #[derive(Serialize)]
