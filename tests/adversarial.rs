@@ -2547,3 +2547,17 @@ fn random_input_never_panics_batch_2() {
 fn random_input_never_panics_batch_3() {
     random_builds(3, 40);
 }
+
+/// Output cards are cached with a private-use mark for the page's root prefix: a title with
+/// private-use characters of its own comes out as written on every list.
+#[test]
+fn private_use_characters_in_a_title_survive_the_card_cache() {
+    let title = "Private \u{E000} use \u{E001}";
+    let site = output_with(&format!(
+        "title: \"{title}\"\ntype: report\ndate: 2021-06-30\ntopics: [courts]\n"
+    ));
+    let built = site.built();
+    for page in ["en/outputs/index.html", "en/topics/courts/index.html"] {
+        assert_eq!(built.html(page).text(".output-card h3 a"), title, "{page}");
+    }
+}

@@ -52,9 +52,9 @@ pub(super) struct Alternate<'a> {
 /// The template of an output card (`OutputCard`), rendered once per output and language.
 const CARD_TEMPLATE: &str = "partials/output-card.html";
 
-/// Stands for the page's root prefix in a card's cached HTML (a private-use character, which
-/// HTML escaping leaves alone and content never needs in a link).
-const ROOT_MARK: &str = "\u{E000}";
+/// Stands for the page's root prefix in a card's cached HTML: private-use characters, which HTML
+/// escaping leaves alone, around a word. Text that spells it out would only get a `../` in it.
+const ROOT_MARK: &str = "\u{E000}nashr-root\u{E001}";
 
 /// Output cards as HTML, rendered once per output and language with `ROOT_MARK` where the
 /// page's root prefix goes. A card shows on a dozen pages (lists, filters, topic, author and
