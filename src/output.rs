@@ -159,6 +159,13 @@ impl Staging {
         fs::write(&dest, bytes).map_err(|e| io_error("write", &dest, e))
     }
 
+    /// Writes `file` and drops its bytes, keeping its path.
+    pub(crate) fn take(&self, file: &mut OutFile) -> Result<(), Diagnostic> {
+        self.put(&file.path, &file.bytes)?;
+        file.bytes = Vec::new();
+        Ok(())
+    }
+
     /// Copies a portal file into the new site at `path`.
     pub(crate) fn copy(&self, path: &str, src: &Path) -> Result<(), Diagnostic> {
         let dest = self.dir.join(path);
@@ -240,11 +247,7 @@ pub(crate) fn settle(
     into: Option<&Staging>,
 ) -> Result<Vec<OutFile>, Diagnostic> {
     if let Some(staging) = into {
-        files.par_iter_mut().try_for_each(|f| {
-            staging.put(&f.path, &f.bytes)?;
-            f.bytes = Vec::new();
-            Ok(())
-        })?;
+        files.par_iter_mut().try_for_each(|f| staging.take(f))?;
     }
     Ok(files)
 }

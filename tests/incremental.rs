@@ -73,11 +73,7 @@ fn edit(site: &TestSite, session: &mut Session, path: &str, text: &str) -> Repor
     site.write(path, text);
     session
         .run_changed(&[site.root().join(path)])
-        .unwrap_or_else(|f| panic!("the edit builds:\n{}", text_of(&f.errors)))
-}
-
-fn text_of(list: &[nashr::Diagnostic]) -> String {
-    text(list)
+        .unwrap_or_else(|f| panic!("the edit builds:\n{}", common::text(&f.errors)))
 }
 
 fn page(files: &BTreeMap<String, Vec<u8>>, path: &str) -> String {

@@ -153,8 +153,7 @@ pub(crate) fn render_jobs(
         .map(|job| {
             let mut page = pages::render(site, engine, &cards, &job)?;
             if let Some(staging) = into {
-                staging.put(&page.path, &page.bytes)?;
-                page.bytes = Vec::new();
+                staging.take(&mut page)?;
             }
             if let Some(p) = progress {
                 p.done.fetch_add(1, Relaxed);
