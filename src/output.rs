@@ -112,6 +112,8 @@ pub(crate) struct Staging {
     out: PathBuf,
     dir: PathBuf,
     old: PathBuf,
+    /// Whether there is a previous site to link unchanged files from.
+    previous: bool,
     finished: bool,
 }
 
@@ -135,6 +137,7 @@ impl Staging {
             out: out.to_path_buf(),
             dir: parent.join(format!(".{name}.nashr-staging")),
             old: parent.join(format!(".{name}.nashr-old")),
+            previous: out.is_dir(),
             finished: false,
         };
         fs::create_dir_all(parent).map_err(|e| io_error("create the folder", parent, e))?;
@@ -148,7 +151,6 @@ impl Staging {
     /// Writes one file of the new site (`path` is `/`-separated, under the site root).
     pub(crate) fn put(&self, path: &str, bytes: &[u8]) -> Result<(), Diagnostic> {
         let dest = self.dir.join(path);
-        ensure_parent(&dest).map_err(|e| io_error("write", &dest, e))?;
         let same = |previous: &Path| {
             fs::metadata(previous).is_ok_and(|m| m.len() == bytes.len() as u64)
                 && fs::read(previous).is_ok_and(|old| old == bytes)
@@ -156,7 +158,7 @@ impl Staging {
         if self.reuse(path, &dest, same) {
             return Ok(());
         }
-        fs::write(&dest, bytes).map_err(|e| io_error("write", &dest, e))
+        creating_parent(&dest, |d| fs::write(d, bytes)).map_err(|e| io_error("write", &dest, e))
     }
 
     /// Writes `file` and drops its bytes, keeping its path.
@@ -169,13 +171,10 @@ impl Staging {
     /// Copies a portal file into the new site at `path`.
     pub(crate) fn copy(&self, path: &str, src: &Path) -> Result<(), Diagnostic> {
         let dest = self.dir.join(path);
-        ensure_parent(&dest).map_err(|e| io_error("copy", src, e))?;
         if self.reuse(path, &dest, |previous| same_contents(src, previous)) {
             return Ok(());
         }
-        fs::copy(src, &dest)
-            .map(drop)
-            .map_err(|e| io_error("copy", src, e))
+        creating_parent(&dest, |d| fs::copy(src, d).map(drop)).map_err(|e| io_error("copy", src, e))
     }
 
     /// Links the previous site's file at `path` into the new site, at `dest`, when `same` says
@@ -184,10 +183,13 @@ impl Staging {
     /// deleted makes ext4 scan its inode tables (docs/benchmarks.md). Unchanged files also keep
     /// their modification time, so an `rsync` upload skips them.
     fn reuse(&self, path: &str, dest: &Path, same: impl FnOnce(&Path) -> bool) -> bool {
+        if !self.previous {
+            return false;
+        }
         let previous = self.out.join(path);
         // Only a regular file: a link to anything else would publish what it points at.
         let regular = fs::symlink_metadata(&previous).is_ok_and(|m| m.file_type().is_file());
-        regular && same(&previous) && fs::hard_link(&previous, dest).is_ok()
+        regular && same(&previous) && creating_parent(dest, |d| fs::hard_link(&previous, d)).is_ok()
     }
 
     /// Writes the manifest of `paths` (every file written), then swaps the new site in. Returns
@@ -287,10 +289,18 @@ fn same_contents(a: &Path, b: &Path) -> bool {
     }
 }
 
-fn ensure_parent(path: &Path) -> io::Result<()> {
-    match path.parent() {
-        Some(p) => fs::create_dir_all(p),
-        None => Ok(()),
+/// Runs `make` to create the file `path`; when it fails for want of the folder, creates the folder
+/// and runs it again. In this order because the folder usually exists by then: one system call,
+/// where making sure of the folder first takes three.
+fn creating_parent(path: &Path, make: impl Fn(&Path) -> io::Result<()>) -> io::Result<()> {
+    match make(path) {
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            if let Some(parent) = path.parent() {
+                fs::create_dir_all(parent)?;
+            }
+            make(path)
+        }
+        done => done,
     }
 }
 

@@ -16,16 +16,19 @@ use crate::urls::{self, absolute, Route};
 pub(crate) fn script_safe(value: &Value) -> String {
     let text = serde_json::to_string(value).unwrap_or_default();
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '<' => out.push_str("\\u003c"),
-            '>' => out.push_str("\\u003e"),
-            '&' => out.push_str("\\u0026"),
-            '\u{2028}' => out.push_str("\\u2028"),
-            '\u{2029}' => out.push_str("\\u2029"),
-            c => out.push(c),
-        }
+    let mut done = 0;
+    for (at, c) in text.match_indices(['<', '>', '&', '\u{2028}', '\u{2029}']) {
+        out.push_str(&text[done..at]);
+        out.push_str(match c {
+            "<" => "\\u003c",
+            ">" => "\\u003e",
+            "&" => "\\u0026",
+            "\u{2028}" => "\\u2028",
+            _ => "\\u2029",
+        });
+        done = at + c.len();
     }
+    out.push_str(&text[done..]);
     out
 }
 

@@ -20,9 +20,19 @@ use crate::site::Site;
 /// is done.
 pub(crate) type Part<'a> = Box<dyn Fn() -> Vec<OutFile> + Send + Sync + 'a>;
 
-/// Every export of the site, in parts.
+/// Every export of the site, in parts, the longest first (the search indexes, then the
+/// citations), so that the short ones fill the gaps at the end instead of one long part
+/// running alone.
 pub(crate) fn parts<'a>(site: &'a Site, engine: &'a Engine) -> Vec<Part<'a>> {
-    let mut parts: Vec<Part<'a>> = vec![
+    let languages = 0..site.config.languages.len();
+    let mut parts: Vec<Part<'a>> = Vec::new();
+    for lang in languages.clone() {
+        parts.push(Box::new(move || search_index(site, engine, lang)));
+    }
+    for lang in languages {
+        parts.push(Box::new(move || citation::files(site, engine, lang)));
+    }
+    parts.extend::<[Part<'a>; 5]>([
         Box::new(|| {
             let mut files = sitemap::sitemap(site);
             files.push(sitemap::robots(site));
@@ -47,11 +57,7 @@ pub(crate) fn parts<'a>(site: &'a Site, engine: &'a Engine) -> Vec<Part<'a>> {
                 })
                 .collect()
         }),
-    ];
-    for lang in 0..site.config.languages.len() {
-        parts.push(Box::new(move || citation::files(site, engine, lang)));
-        parts.push(Box::new(move || search_index(site, engine, lang)));
-    }
+    ]);
     parts
 }
 
