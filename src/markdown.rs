@@ -2,18 +2,48 @@
 //! with heading ids, highlighted code (CSS classes, no inline colours), rewritten links, and the
 //! first paragraph as plain text (the abstract when the front matter has none).
 
+use std::cell::RefCell;
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock};
 
 use pulldown_cmark::{CodeBlockKind, CowStr, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
-use syntect::html::{ClassStyle, ClassedHTMLGenerator};
-use syntect::parsing::SyntaxSet;
+use rustc_hash::FxHashMap;
+use syntect::html::{line_tokens_to_classed_spans, ClassStyle};
+use syntect::parsing::{ParseState, ScopeStack, ScopeStackOp, SyntaxReference, SyntaxSet};
 use syntect::util::LinesWithEndings;
 
 /// Markdown renderer; the syntax set is loaded once, on the first code block that needs it.
 #[derive(Default)]
 pub(crate) struct Markdown {
     syntaxes: OnceLock<SyntaxSet>,
+}
+
+thread_local! {
+    /// Per thread, as syntect's parser state cannot move between threads. Always the default
+    /// syntax set, so one cache serves every `Markdown`.
+    static LINES: RefCell<LineCache> = RefCell::default();
+}
+
+/// Lines of code already parsed, by their text: the parser's state before each, its state after
+/// and what it found. A line's parse depends on nothing else, and the same lines come back: an
+/// output's code is repeated in each of its languages with only the comments translated, and
+/// code of one project repeats its imports and set-up. Parsing a line takes syntect some
+/// hundred thousand instructions; looking it up here, a few hundred.
+#[derive(Default)]
+struct LineCache {
+    lines: FxHashMap<Box<str>, Vec<ParsedLine>>,
+    len: usize,
+}
+
+struct ParsedLine {
+    before: ParseState,
+    after: ParseState,
+    ops: Vec<(usize, ScopeStackOp)>,
+}
+
+impl LineCache {
+    /// Enough for the code of a large portal; past it, new lines are parsed every time.
+    const MAX_LINES: usize = 100_000;
 }
 
 /// Where a body is shown, so that its links can be written relative to that page.
@@ -149,19 +179,73 @@ impl Markdown {
         let body = (!lang.is_empty())
             .then(|| {
                 let set = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
-                let syntax = set.find_syntax_by_token(lang)?;
-                let mut gen =
-                    ClassedHTMLGenerator::new_with_class_style(syntax, set, ClassStyle::Spaced);
-                for line in LinesWithEndings::from(text) {
-                    gen.parse_html_for_line_which_includes_newline(line).ok()?;
-                }
-                Some(gen.finalize())
+                self.classed_html(set, set.find_syntax_by_token(lang)?, text)
             })
             .flatten();
         html.push_str(&body.unwrap_or_else(|| escape_attr(text)));
         html.push_str("</code></pre>\n");
         html
     }
+}
+
+impl Markdown {
+    /// What syntect's `ClassedHTMLGenerator` makes of `text`, with the lines parsed through the
+    /// `LineCache`. `None` if syntect fails on it.
+    fn classed_html(
+        &self,
+        set: &SyntaxSet,
+        syntax: &SyntaxReference,
+        text: &str,
+    ) -> Option<String> {
+        let mut state = ParseState::new(syntax);
+        let mut scopes = ScopeStack::new();
+        let mut html = String::with_capacity(text.len() * 2);
+        let mut open_spans = 0;
+        for line in LinesWithEndings::from(text) {
+            let ops = parse_line(set, &mut state, line)?;
+            let (spans, delta) =
+                line_tokens_to_classed_spans(line, &ops, ClassStyle::Spaced, &mut scopes).ok()?;
+            open_spans += delta;
+            html.push_str(&spans);
+        }
+        for _ in 0..open_spans {
+            html.push_str("</span>");
+        }
+        Some(html)
+    }
+}
+
+/// Parses one line from `state`, leaving `state` as the parser would after it.
+fn parse_line(
+    set: &SyntaxSet,
+    state: &mut ParseState,
+    line: &str,
+) -> Option<Vec<(usize, ScopeStackOp)>> {
+    LINES.with_borrow_mut(|cache| {
+        if let Some(known) = cache
+            .lines
+            .get(line)
+            .and_then(|seen| seen.iter().find(|p| p.before == *state))
+        {
+            state.clone_from(&known.after);
+            return Some(known.ops.clone());
+        }
+        let before = state.clone();
+        let ops = state.parse_line(line, set).ok()?;
+        if cache.len < LineCache::MAX_LINES {
+            cache.len += 1;
+            cache
+                .lines
+                .entry(line.into())
+                .or_default()
+                .push(ParsedLine {
+                    before,
+                    after: state.clone(),
+                    ops: ops.clone(),
+                });
+        }
+        Some(ops)
+    })
 }
 
 fn track_first_paragraph(e: &Event, depth: &mut usize, done: &mut bool, out: &mut Rendered) {
@@ -358,6 +442,50 @@ mod tests {
         );
         assert!(!r.html.contains("style="), "{}", r.html);
         assert!(r.html.contains("&lt;b&gt;"), "{}", r.html);
+    }
+
+    /// What syntect's own generator makes of `text`, without the line cache.
+    fn syntect_html(lang: &str, text: &str) -> String {
+        use syntect::html::ClassedHTMLGenerator;
+        let set = SyntaxSet::load_defaults_newlines();
+        let syntax = set.find_syntax_by_token(lang).expect("a default syntax");
+        let mut gen = ClassedHTMLGenerator::new_with_class_style(syntax, &set, ClassStyle::Spaced);
+        for line in LinesWithEndings::from(text) {
+            gen.parse_html_for_line_which_includes_newline(line)
+                .expect("syntect parses it");
+        }
+        gen.finalize()
+    }
+
+    #[test]
+    fn cached_lines_highlight_as_syntect_does() {
+        // The same lines after different states: code, inside a docstring, a string, a comment.
+        let snippets = [
+            (
+                "python",
+                "import pandas as pd\n# Médiane des jours\nx = 1\n",
+            ),
+            ("python", "import pandas as pd\n# ہر ضلع\nx = 1\n"),
+            (
+                "python",
+                "\"\"\"\nimport pandas as pd\nx = 1\n\"\"\"\nx = 1\n",
+            ),
+            ("python", "s = '''\nx = 1\n'''\nimport pandas as pd\n"),
+            ("r", "x <- 1\n# commentaire\nx <- 1\n"),
+            ("rust", "/* x = 1\nx = 1 */\nfn main() {}\nx = 1\n"),
+        ];
+        let md = Markdown::default();
+        let set = md.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
+        for _ in 0..2 {
+            for (lang, text) in snippets {
+                let syntax = set.find_syntax_by_token(lang).expect("a default syntax");
+                assert_eq!(
+                    md.classed_html(set, syntax, text).as_deref(),
+                    Some(syntect_html(lang, text).as_str()),
+                    "{lang}: {text}"
+                );
+            }
+        }
     }
 
     #[test]
