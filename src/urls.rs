@@ -3,6 +3,7 @@
 //! holds it, the relative prefix back to the root, and its absolute URL.
 
 use percent_encoding::{utf8_percent_encode, AsciiSet, CONTROLS};
+use std::fmt::Write;
 
 use crate::discover::Kind;
 
@@ -67,32 +68,58 @@ pub fn topic_feed(lang: &str, slug: &str) -> String {
 impl Route<'_> {
     /// The encoded path relative to the site root: `en/outputs/gbv-court/` (`""` for `/`).
     pub fn path(&self) -> String {
-        match self {
-            Route::Chooser => String::new(),
-            Route::NotFound => "404.html".into(),
-            Route::Home(lang) => format!("{}/", enc(lang)),
+        let mut out = String::with_capacity(64);
+        self.push_path(&mut out);
+        out
+    }
+
+    /// Appends `path()` to `out`. Links are made by the hundred per page, so this builds in
+    /// place rather than through `format!`.
+    pub fn push_path(&self, out: &mut String) {
+        let mut folder = |segment: &str| {
+            out.extend(utf8_percent_encode(segment, SEGMENT));
+            out.push('/');
+        };
+        match *self {
+            Route::Chooser => {}
+            Route::NotFound => out.push_str("404.html"),
+            Route::Home(lang) | Route::Item(lang, Kind::Home, _) => folder(lang),
             Route::List(lang, kind, n) => {
-                format!("{}/{}/{}", enc(lang), kind.section(), page_dir(*n))
+                folder(lang);
+                folder(kind.section());
+                push_page_dir(out, n);
             }
-            Route::Item(lang, Kind::Page, slug) => format!("{}/{}/", enc(lang), enc(slug)),
-            Route::Item(lang, Kind::Home, _) => format!("{}/", enc(lang)),
+            Route::Item(lang, Kind::Page, slug) => {
+                folder(lang);
+                folder(slug);
+            }
             Route::Item(lang, kind, slug) => {
-                format!("{}/{}/{}/", enc(lang), kind.section(), enc(slug))
+                folder(lang);
+                folder(kind.section());
+                folder(slug);
             }
-            Route::Facet(lang, facet, value, n) => format!(
-                "{}/outputs/{}/{}/{}",
-                enc(lang),
-                enc(facet),
-                enc(value),
-                page_dir(*n)
-            ),
+            Route::Facet(lang, facet, value, n) => {
+                for segment in [lang, "outputs", facet, value] {
+                    folder(segment);
+                }
+                push_page_dir(out, n);
+            }
             Route::ProjectFacet(lang, facet, value) => {
-                format!("{}/projects/{}/{}/", enc(lang), enc(facet), enc(value))
+                for segment in [lang, "projects", facet, value] {
+                    folder(segment);
+                }
             }
-            Route::Training(lang) => format!("{}/training/", enc(lang)),
-            Route::Search(lang) => format!("{}/search/", enc(lang)),
+            Route::Training(lang) => {
+                folder(lang);
+                folder("training");
+            }
+            Route::Search(lang) => {
+                folder(lang);
+                folder("search");
+            }
             Route::ItemPage(lang, kind, slug, n) => {
-                format!("{}{}", Route::Item(lang, *kind, slug).path(), page_dir(*n))
+                Route::Item(lang, kind, slug).push_path(out);
+                push_page_dir(out, n);
             }
         }
     }
@@ -123,6 +150,12 @@ impl Route<'_> {
         } else {
             raw
         }
+    }
+}
+
+fn push_page_dir(out: &mut String, n: usize) {
+    if n > 1 {
+        let _ = write!(out, "page/{n}/");
     }
 }
 

@@ -5,8 +5,9 @@
 use std::borrow::Cow;
 
 use serde::Serialize;
+use tera::Value;
 
-use super::lists::by_year;
+use super::lists::{by_year, page_of};
 use super::pages::{ctx_with, Body, Built};
 use super::views::{
     AuthorLink, FileView, LangView, Link, OfficerView, OutputCard, PageCx, ProjectCard, TitledLink,
@@ -73,7 +74,7 @@ struct OutputPage<'a> {
     url: Option<&'a str>,
     license: Option<&'a str>,
     publisher: Option<AuthorLink<'a>>,
-    related: Vec<OutputCard<'a>>,
+    related: Vec<Value>,
 }
 
 fn output_page(cx: &PageCx, id: Id) -> Built {
@@ -99,7 +100,7 @@ fn output_page(cx: &PageCx, id: Id) -> Built {
         publisher: o.publisher.and_then(|p| cx.author(p)),
         related: cx.site.related[id.0]
             .iter()
-            .filter_map(|r| cx.output_card(*r))
+            .filter_map(|r| cx.card(*r))
             .take(RELATED_SHOWN)
             .collect(),
     };
@@ -175,6 +176,11 @@ pub(super) fn training_view(cx: &PageCx, id: Id) -> Option<TrainingView> {
         languages,
         pack,
     })
+}
+
+/// The cards of outputs, for a list.
+pub(super) fn cards(cx: &PageCx, ids: &[Id]) -> Vec<Value> {
+    ids.iter().filter_map(|id| cx.card(*id)).collect()
 }
 
 /// The "cite this output" box: the reference in two styles and the files to download.
@@ -269,12 +275,11 @@ fn project_page(cx: &PageCx, id: Id, n: usize) -> Built {
         regions: &p.regions,
         topics: p.topics.iter().filter_map(|t| cx.topic(*t)).collect(),
     };
-    let outputs: Vec<OutputCard> = cx.site.index[cx.lang].outputs_by_project[id.0]
-        .iter()
-        .skip((n - 1) * cx.site.config.paginate_by)
-        .take(cx.site.config.paginate_by)
-        .filter_map(|o| cx.output_card(*o))
-        .collect();
+    let per = cx.site.config.paginate_by;
+    let outputs = cards(
+        cx,
+        page_of(&cx.site.index[cx.lang].outputs_by_project[id.0], n, per),
+    );
     let mut ctx = ctx_with("project", &page);
     ctx.insert("outputs", &outputs);
     ctx.insert("timeline", &super::portfolio::timeline(cx, id, p));
@@ -339,13 +344,11 @@ fn author_page(cx: &PageCx, id: Id, n: usize) -> Built {
         orcid: a.orcid.as_deref(),
         url: a.url.as_deref(),
     };
-    let outputs: Vec<OutputCard> = site.index[cx.lang].outputs_by_author[id.0]
-        .iter()
-        .skip((n - 1) * cx.site.config.paginate_by)
-        .take(cx.site.config.paginate_by)
-        .filter_map(|o| cx.output_card(*o))
-        .collect();
-    let groups = by_year(outputs);
+    let per = cx.site.config.paginate_by;
+    let groups = by_year(
+        cx,
+        page_of(&site.index[cx.lang].outputs_by_author[id.0], n, per),
+    );
     let projects: Vec<RoleProject> = site
         .projects
         .iter()
@@ -403,12 +406,11 @@ fn topic_page(cx: &PageCx, id: Id, n: usize) -> Built {
         lang: cx.lang_view(shown.text_lang),
         fallback: shown.is_fallback(cx.lang),
     };
-    let outputs: Vec<OutputCard> = site.index[cx.lang].outputs_by_topic[id.0]
-        .iter()
-        .skip((n - 1) * cx.site.config.paginate_by)
-        .take(cx.site.config.paginate_by)
-        .filter_map(|o| cx.output_card(*o))
-        .collect();
+    let per = cx.site.config.paginate_by;
+    let outputs = cards(
+        cx,
+        page_of(&site.index[cx.lang].outputs_by_topic[id.0], n, per),
+    );
     let projects: Vec<ProjectCard> = site
         .projects
         .iter()

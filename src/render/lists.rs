@@ -2,30 +2,33 @@
 //! author index and the topic index, each split into pages of `paginate_by` entries.
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use super::jobs::{facets, list_len, pages, Facet};
 use super::pages::{ctx_with, Built};
-use super::views::{AuthorLink, Link, OutputCard, PageCx, TitledLink};
+use super::views::{AuthorLink, Link, PageCx, TitledLink};
 use crate::discover::Kind;
 use crate::indexes::initial;
 use crate::site::Id;
 use crate::urls::{self, Route};
 
 #[derive(Serialize)]
-pub(super) struct YearGroup<'a> {
+pub(super) struct YearGroup {
     pub year: i32,
-    pub outputs: Vec<OutputCard<'a>>,
+    pub outputs: Vec<Value>,
 }
 
-/// Groups cards (newest first) under their year.
-pub(super) fn by_year(cards: Vec<OutputCard<'_>>) -> Vec<YearGroup<'_>> {
+/// Groups the cards of outputs (newest first) under their year.
+pub(super) fn by_year(cx: &PageCx, ids: &[Id]) -> Vec<YearGroup> {
     let mut groups: Vec<YearGroup> = Vec::new();
-    for card in cards {
+    for &id in ids {
+        let (Some(year), Some(card)) = (cx.year(id), cx.card(id)) else {
+            continue;
+        };
         match groups.last_mut() {
-            Some(g) if g.year == card.year => g.outputs.push(card),
+            Some(g) if g.year == year => g.outputs.push(card),
             _ => groups.push(YearGroup {
-                year: card.year,
+                year,
                 outputs: vec![card],
             }),
         }
@@ -60,7 +63,7 @@ impl Pager {
 }
 
 /// The slice of a list shown on page `n`.
-fn page_of<T>(items: &[T], n: usize, per: usize) -> &[T] {
+pub(super) fn page_of<T>(items: &[T], n: usize, per: usize) -> &[T] {
     let start = ((n - 1) * per).min(items.len());
     &items[start..(start + per).min(items.len())]
 }
@@ -197,11 +200,7 @@ fn filters(cx: &PageCx, current: Option<Facet>) -> Filters {
 
 fn outputs(cx: &PageCx, ids: &[Id], n: usize, current: Option<Facet>) -> Context {
     let per = cx.site.config.paginate_by;
-    let cards = page_of(ids, n, per)
-        .iter()
-        .filter_map(|id| cx.output_card(*id))
-        .collect();
-    let mut ctx = ctx_with("groups", &by_year(cards));
+    let mut ctx = ctx_with("groups", &by_year(cx, page_of(ids, n, per)));
     ctx.insert("filters", &filters(cx, current));
     // Instant filtering in the browser only makes sense when the whole list is on the page.
     ctx.insert("client_filter", &(ids.len() <= per && current.is_none()));

@@ -77,11 +77,14 @@ impl Engine {
         })
     }
 
-    /// Renders one template; a template error names the template and the page.
-    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<String, Diagnostic> {
+    /// Renders one template; a template error names the template and the page. Bytes, because
+    /// that is what gets written: a `String` would check the page's UTF-8 once more.
+    pub fn render(&self, template: &str, ctx: &Context, page: &str) -> Result<Vec<u8>, Diagnostic> {
+        let mut out = Vec::with_capacity(16 * 1024);
         self.tera
-            .render(template, ctx)
-            .map_err(|e| template_error(page, &e))
+            .render_to(template, ctx, &mut out)
+            .map_err(|e| template_error(page, &e))?;
+        Ok(out)
     }
 
     pub fn t(&self, lang: usize, key: &str) -> String {
@@ -147,11 +150,19 @@ pub(crate) fn render_jobs(
         p.done.store(0, Relaxed);
         p.total.store(jobs.len(), Relaxed);
     }
-    let cards = views::Cards::new(site);
-    let results: Vec<Result<OutFile, Diagnostic>> = jobs
+    // In groups of pages at the same depth, which share their cards' values (see `Cards`).
+    let mut jobs: Vec<(String, Job)> = jobs
         .into_par_iter()
-        .map(|job| {
-            let mut page = pages::render(site, engine, &cards, &job)?;
+        .map(|job| (pages::root(site, &job), job))
+        .collect();
+    jobs.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut cards = views::Cards::new(site);
+    let mut results: Vec<Result<OutFile, Diagnostic>> = Vec::with_capacity(jobs.len());
+    for group in jobs.chunk_by(|a, b| a.0 == b.0) {
+        cards.start_group(site, &group[0].0);
+        let cards = &cards;
+        results.par_extend(group.par_iter().map(|(_, job)| {
+            let mut page = pages::render(site, engine, cards, job)?;
             if let Some(staging) = into {
                 staging.take(&mut page)?;
             }
@@ -159,8 +170,8 @@ pub(crate) fn render_jobs(
                 p.done.fetch_add(1, Relaxed);
             }
             Ok(page)
-        })
-        .collect();
+        }));
+    }
     let mut files = Vec::with_capacity(results.len());
     let mut errors = Vec::new();
     for r in results {

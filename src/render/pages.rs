@@ -7,7 +7,7 @@ use serde::Serialize;
 use tera::Context;
 
 use super::jobs::Job;
-use super::views::{Alternate, Cards, LangView, Link, OutputCard, PageCx, ProjectCard};
+use super::views::{Alternate, Cards, LangView, Link, PageCx, ProjectCard};
 use super::{items, lists, portfolio, search, Engine, OutFile};
 use crate::diagnostics::Diagnostic;
 use crate::discover::Kind;
@@ -101,6 +101,15 @@ struct NavItem {
     current: bool,
 }
 
+/// `../` back to the site root from the page of `job`.
+pub(super) fn root(site: &Site, job: &Job) -> String {
+    let code = job
+        .lang()
+        .map_or("", |l| site.config.languages[l].code.as_str());
+    let value = job.facet_value();
+    urls::root_prefix(&job.route(site, code, &value).file())
+}
+
 /// Renders one page.
 pub(super) fn render(
     site: &Site,
@@ -130,11 +139,8 @@ pub(super) fn render(
     let frame = frame(&cx, job, &route, &built);
     let mut ctx = built.ctx;
     ctx.extend(Context::from_serialize(&frame).map_err(|e| super::template_error(&file, &e))?);
-    let html = engine.render(built.template, &ctx, &file)?;
-    Ok(OutFile {
-        path: file,
-        bytes: html.into_bytes(),
-    })
+    let bytes = engine.render(built.template, &ctx, &file)?;
+    Ok(OutFile { path: file, bytes })
 }
 
 fn frame<'a>(cx: &PageCx<'a>, job: &Job, route: &Route, built: &Built) -> Frame<'a> {
@@ -314,12 +320,7 @@ fn home(cx: &PageCx) -> Built {
             lang: cx.lang_view(s.text_lang),
             fallback: s.is_fallback(cx.lang),
         });
-    let latest: Vec<OutputCard> = ix
-        .outputs
-        .iter()
-        .take(6)
-        .filter_map(|id| cx.output_card(*id))
-        .collect();
+    let latest = items::cards(cx, &ix.outputs[..ix.outputs.len().min(6)]);
     let projects: Vec<ProjectCard> = (0..site.projects.len())
         .filter_map(|i| cx.project_card(Id(i)))
         .collect();
@@ -394,9 +395,6 @@ fn render_global(site: &Site, engine: &Engine, job: &Job) -> Result<OutFile, Dia
     } else {
         "404.html"
     };
-    let html = engine.render(template, &ctx, &file)?;
-    Ok(OutFile {
-        path: file,
-        bytes: html.into_bytes(),
-    })
+    let bytes = engine.render(template, &ctx, &file)?;
+    Ok(OutFile { path: file, bytes })
 }

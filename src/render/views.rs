@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use std::sync::OnceLock;
 
 use serde::Serialize;
-use tera::Context;
+use tera::{Context, Value};
 
 use crate::config::Lang;
 use crate::diagnostics::Diagnostic;
@@ -60,15 +60,36 @@ const ROOT_MARK: &str = "\u{E000}nashr-root\u{E001}";
 /// page's root prefix goes. A card shows on a dozen pages (lists, filters, topic, author and
 /// project pages, related outputs); rendering its template each time was a quarter of the
 /// build's CPU time at 10,000 outputs (docs/benchmarks.md).
+///
+/// Pages are rendered in groups of the same root prefix (the same depth), and within a group each
+/// card is also kept as a template value: its links are the same on every page of the group, and
+/// Tera shares a value where a page places it, where making and converting the card for each
+/// page was a tenth of the build's CPU time. The values are dropped with their group.
 pub(crate) struct Cards {
-    html: Vec<Vec<OnceLock<Result<String, Diagnostic>>>>,
+    /// Per language and output.
+    html: Vec<Vec<OnceLock<Result<Card, Diagnostic>>>>,
+    /// Per language and output, for pages whose root prefix is `values_root`.
+    values: Vec<Vec<OnceLock<Option<Value>>>>,
+    values_root: String,
 }
+
+/// A card's HTML cut at each `ROOT_MARK`.
+type Card = Vec<String>;
 
 impl Cards {
     pub fn new(site: &Site) -> Self {
-        let per_lang = || site.outputs.iter().map(|_| OnceLock::new()).collect();
         Self {
-            html: site.config.languages.iter().map(|_| per_lang()).collect(),
+            html: per_output(site),
+            values: per_output(site),
+            values_root: String::new(),
+        }
+    }
+
+    /// Starts a group of pages whose root prefix is `root`; the previous group's values go.
+    pub fn start_group(&mut self, site: &Site, root: &str) {
+        if self.values_root != root {
+            self.values = per_output(site);
+            root.clone_into(&mut self.values_root);
         }
     }
 
@@ -79,6 +100,12 @@ impl Cards {
             .flatten()
             .find_map(|card| card.get()?.as_ref().err().cloned())
     }
+}
+
+/// An empty slot per language and output.
+fn per_output<T>(site: &Site) -> Vec<Vec<OnceLock<T>>> {
+    let per_lang = || site.outputs.iter().map(|_| OnceLock::new()).collect();
+    site.config.languages.iter().map(|_| per_lang()).collect()
 }
 
 /// What one page needs to place itself: its language, links back to the root, the menu.
@@ -123,7 +150,10 @@ impl<'a> PageCx<'a> {
     }
 
     pub fn href(&self, route: &Route) -> String {
-        format!("{}{}", self.root, route.path())
+        let mut href = String::with_capacity(self.root.len() + 64);
+        href.push_str(&self.root);
+        route.push_path(&mut href);
+        href
     }
 
     pub fn code(&self) -> &'a str {
@@ -186,6 +216,24 @@ impl<'a> PageCx<'a> {
         })
     }
 
+    /// `output_card` as a template value, shared by the pages of a group (see `Cards`).
+    pub fn card(&self, id: Id) -> Option<Value> {
+        let make = || {
+            let card = self.output_card(id)?;
+            Value::try_from_serializable(&card).ok()
+        };
+        if self.root != self.cards.values_root {
+            return make();
+        }
+        self.cards.values[self.lang][id.0].get_or_init(make).clone()
+    }
+
+    /// The year of an output's card (to group cards by).
+    pub fn year(&self, id: Id) -> Option<i32> {
+        let shown = self.site.outputs[id.0].shown(self.lang, self.site.mode())?;
+        Some(shown.v.date.year)
+    }
+
     /// An output as it appears in lists, with its card's HTML (`o.html`) for this page.
     pub fn output_card(&self, id: Id) -> Option<OutputCard<'a>> {
         let mut card = self.card_fields(id)?;
@@ -200,11 +248,15 @@ impl<'a> PageCx<'a> {
             let mut ctx = Context::new();
             ctx.insert("o", &marked.card_fields(id));
             ctx.insert("lang_index", &self.lang);
-            self.engine.render(CARD_TEMPLATE, &ctx, &card.href)
+            let html = self.engine.render(CARD_TEMPLATE, &ctx, &card.href)?;
+            Ok(String::from_utf8_lossy(&html)
+                .split(ROOT_MARK)
+                .map(str::to_owned)
+                .collect())
         });
         // A template error is reported by `render_jobs` through `Cards::error`.
-        if let Ok(html) = cached {
-            card.html = html.replace(ROOT_MARK, &self.root);
+        if let Ok(parts) = cached {
+            card.html = parts.join(self.root.as_str());
         }
         Some(card)
     }
