@@ -564,3 +564,26 @@ fn related_outputs_on_a_long_topic_are_contemporaries() {
             .collect::<Vec<_>>()
     );
 }
+
+/// Cards are made once for all the pages at one depth (`render::views::Cards`): wherever a card
+/// shows, at whatever depth, its links lead to the output and the author pages.
+#[test]
+fn output_cards_link_right_from_every_depth() {
+    let site = portal();
+    let built = site.built();
+    let mut depths = std::collections::BTreeSet::new();
+    for page in built.files().iter().filter(|f| f.ends_with(".html")) {
+        let html = built.html(page);
+        for href in html.attrs(".output-card .card-title a", "href") {
+            let (target, _) = resolve_link(page, &href)
+                .unwrap_or_else(|| panic!("{page}: card link {href} leaves the site"));
+            assert!(
+                target.contains("/outputs/") && built.exists(&target),
+                "{page}: card link {href} leads to {target}, which is not an output page"
+            );
+            depths.insert(page.matches('/').count());
+        }
+    }
+    // Home (1), lists (2), topic, author and output pages (3), second pages and filters (4, 5).
+    assert_eq!(depths.into_iter().collect::<Vec<_>>(), vec![1, 2, 3, 4, 5]);
+}
