@@ -18,6 +18,11 @@
 #                                 served page showing it, with scripts/serve-latency.py on a scratch
 #                                 copy of the corpus (default: not measured)
 #   BENCH_SERVE_EDITS=20          edits measured for each BENCH_SERVE size
+#   BENCH_LINEAR="1000 10000 5"   also measure how nashr scales: SMALL LARGE ROUNDS, each round
+#                                 building the small and then the large corpus (both must be in
+#                                 BENCH_SIZES) on tmpfs, after one warm-up round; the ratio is taken
+#                                 within each round, so both sizes see the same machine load
+#                                 (default: not measured)
 #   NASHR=path                    the nashr binary (default: target/release/nashr, built here)
 #   HUGO=hugo                     the Hugo binary; Hugo is skipped when it is not installed
 #
@@ -247,6 +252,40 @@ if len(sizes) >= 2:
             if a and b:
                 print(f"| {tool} | {t} | {b['median'] / a['median']:.1f} | {b['cpu'] / a['cpu']:.1f} |")
 EOF
+
+# --- linearity, interleaved ----------------------------------------------------------------
+if [[ -n ${BENCH_LINEAR:-} ]]; then
+    read -r small large rounds <<<"$BENCH_LINEAR"
+    [[ -n $GNU_TIME ]] || die "BENCH_LINEAR needs GNU time (apt-get install -y time)"
+    for n in $small $large; do
+        [[ " $SIZES " == *" $n "* ]] || die "BENCH_LINEAR size $n is not in BENCH_SIZES ($SIZES)"
+    done
+    echo "== linearity: nashr, N=$small then N=$large in each of $rounds rounds (+1 warm-up), tmpfs"
+    linear=$RESULTS/linear.txt
+    : >"$linear"
+    for ((r = 0; r <= rounds; r++)); do
+        wait_idle
+        line=""
+        for n in $small $large; do
+            rm -rf "$SHM/linear"
+            "$GNU_TIME" -o "$RESULTS/linear-time.txt" -f "%e %U %S" \
+                "$NASHR" build --quiet --root "$WORK/corpus-$n/nashr" --output "$SHM/linear"
+            line="$line $n $(cat "$RESULTS/linear-time.txt")"
+        done
+        rm -rf "$SHM/linear"
+        ((r == 0)) || echo "$line" >>"$linear"
+        echo "   round $( ((r == 0)) && echo warm-up || echo $r):$line  (N, wall, user, sys; load $(cut -d' ' -f1 /proc/loadavg))"
+    done
+    python3 - "$linear" <<'PY' | tee "$RESULTS/linear.md"
+import statistics, sys
+rounds = [line.split() for line in open(sys.argv[1]) if line.strip()]
+small, large = rounds[0][0], rounds[0][4]
+wall = [float(r[5]) / float(r[1]) for r in rounds]
+cpu = [(float(r[6]) + float(r[7])) / (float(r[2]) + float(r[3])) for r in rounds]
+print(f"time(N={large}) / time(N={small}), per round: wall " + ", ".join(f"{x:.1f}" for x in wall))
+print(f"median: wall {statistics.median(wall):.1f}, CPU {statistics.median(cpu):.1f} (ideal: {int(large) // int(small)})")
+PY
+fi
 
 # --- serve: edit-to-visible latency ---------------------------------------------------------
 for n in $SERVE_SIZES; do
