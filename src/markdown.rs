@@ -179,7 +179,7 @@ impl Markdown {
         let body = (!lang.is_empty())
             .then(|| {
                 let set = self.syntaxes.get_or_init(SyntaxSet::load_defaults_newlines);
-                self.classed_html(set, set.find_syntax_by_token(lang)?, text)
+                classed_html(set, set.find_syntax_by_token(lang)?, text)
             })
             .flatten();
         html.push_str(&body.unwrap_or_else(|| escape_attr(text)));
@@ -188,31 +188,24 @@ impl Markdown {
     }
 }
 
-impl Markdown {
-    /// What syntect's `ClassedHTMLGenerator` makes of `text`, with the lines parsed through the
-    /// `LineCache`. `None` if syntect fails on it.
-    fn classed_html(
-        &self,
-        set: &SyntaxSet,
-        syntax: &SyntaxReference,
-        text: &str,
-    ) -> Option<String> {
-        let mut state = ParseState::new(syntax);
-        let mut scopes = ScopeStack::new();
-        let mut html = String::with_capacity(text.len() * 2);
-        let mut open_spans = 0;
-        for line in LinesWithEndings::from(text) {
-            let ops = parse_line(set, &mut state, line)?;
-            let (spans, delta) =
-                line_tokens_to_classed_spans(line, &ops, ClassStyle::Spaced, &mut scopes).ok()?;
-            open_spans += delta;
-            html.push_str(&spans);
-        }
-        for _ in 0..open_spans {
-            html.push_str("</span>");
-        }
-        Some(html)
+/// What syntect's `ClassedHTMLGenerator` makes of `text`, with the lines parsed through the
+/// `LineCache`. `None` if syntect fails on it.
+fn classed_html(set: &SyntaxSet, syntax: &SyntaxReference, text: &str) -> Option<String> {
+    let mut state = ParseState::new(syntax);
+    let mut scopes = ScopeStack::new();
+    let mut html = String::with_capacity(text.len() * 2);
+    let mut open_spans = 0;
+    for line in LinesWithEndings::from(text) {
+        let ops = parse_line(set, &mut state, line)?;
+        let (spans, delta) =
+            line_tokens_to_classed_spans(line, &ops, ClassStyle::Spaced, &mut scopes).ok()?;
+        open_spans += delta;
+        html.push_str(&spans);
     }
+    for _ in 0..open_spans {
+        html.push_str("</span>");
+    }
+    Some(html)
 }
 
 /// Parses one line from `state`, leaving `state` as the parser would after it.
@@ -480,7 +473,7 @@ mod tests {
             for (lang, text) in snippets {
                 let syntax = set.find_syntax_by_token(lang).expect("a default syntax");
                 assert_eq!(
-                    md.classed_html(set, syntax, text).as_deref(),
+                    classed_html(set, syntax, text).as_deref(),
                     Some(syntect_html(lang, text).as_str()),
                     "{lang}: {text}"
                 );
